@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using QuoinApi.Application.Common.Abstractions;
+
+namespace QuoinApi.Api.Authentication;
+
+/// <summary>Configuration section <c>Authentication:Jwt</c>. Use <see cref="Authority"/> (OIDC) in production,
+/// <see cref="SigningKey"/> only for development and tests.</summary>
+public sealed class JwtOptions
+{
+    public const string SectionName = "Authentication:Jwt";
+
+    public string? Authority { get; set; }
+
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "quoinapi-dev";
+
+    public string Audience { get; set; } = "quoinapi";
+}
+
+internal static class AuthenticationSetup
+{
+    public static IServiceCollection AddQuoinAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+
+        services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "API key or JWT", options => options.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { })
+            .AddJwtBearer(AuthSchemes.Jwt, options =>
+            {
+                // Keep claim names as issued (sub, scope, tenant_id): the same names API keys use.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateAudience = true,
+                    ValidAudience = jwt.Audience,
+                    ValidateIssuer = true,
+                    ValidIssuer = jwt.Authority ?? jwt.Issuer,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = QuoinClaims.Subject,
+                };
+                if (!string.IsNullOrWhiteSpace(jwt.Authority))
+                {
+                    options.Authority = jwt.Authority;
+                }
+                else if (!string.IsNullOrWhiteSpace(jwt.SigningKey))
+                {
+                    options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey));
+                }
+                else
+                {
+                    // No issuer configured: every JWT fails validation rather than being trusted.
+                    options.TokenValidationParameters.SignatureValidator = (_, _) => throw new SecurityTokenSignatureKeyNotFoundException();
+                }
+            });
+
+        services.AddAuthorization(options => options.AddScopePolicies());
+        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentPrincipal, CurrentPrincipal>();
+        return services;
+    }
+
+    /// <summary>A JWT has three dot-separated parts; anything else presented is treated as an API key.</summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader))
+        {
+            return AuthSchemes.ApiKey;
+        }
+
+        var presented = ApiKeyAuthenticationHandler.PresentedKey(context.Request);
+        return presented is not null && presented.Count(c => c == '.') == 2 && !presented.StartsWith("qk_", StringComparison.Ordinal)
+            ? AuthSchemes.Jwt
+            : AuthSchemes.ApiKey;
+    }
+}

@@ -1,0 +1,59 @@
+using Asp.Versioning;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using QuoinApi.Api.Contracts.V1;
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
+using QuoinApi.Application.ApiKeys.GetApiKey;
+using QuoinApi.Application.ApiKeys.ListApiKeys;
+using QuoinApi.Application.ApiKeys.RevokeApiKey;
+using QuoinApi.Application.ApiKeys.RotateApiKey;
+using QuoinApi.Application.Common.Models;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Api.Controllers.V1;
+
+/// <summary>The calling tenant's API keys. Secrets are returned once, at creation or rotation.</summary>
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/api-keys")]
+[Authorize(Policy = Scopes.KeysManage)]
+public sealed class ApiKeysController : ApiControllerBase
+{
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<ActionResult<ApiKeyCreatedDto>> Create(CreateApiKeyRequest request, CancellationToken cancellationToken) =>
+        SendAsync(new CreateApiKeyCommand(request.Name ?? string.Empty, request.Scopes ?? [], request.ExpiresAt),
+            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = "1" }, created), cancellationToken);
+
+    [HttpGet]
+    [ProducesResponseType<ListResult<ApiKeyDto>>(StatusCodes.Status200OK)]
+    public Task<ActionResult<ListResult<ApiKeyDto>>> List([FromQuery] int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        SendAsync(new ListApiKeysQuery(pageSize), page => page, cancellationToken);
+
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<ApiKeyDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<ActionResult<ApiKeyDto>> Get(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new GetApiKeyQuery(id), key => key, cancellationToken);
+
+    /// <summary>Issues a replacement; the old key works until the grace period ends (default 86400 s, max 604800 s).</summary>
+    [HttpPost("{id:guid}/rotate")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public Task<ActionResult<ApiKeyCreatedDto>> Rotate(
+        Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateApiKeyRequest? request, CancellationToken cancellationToken) =>
+        SendAsync(new RotateApiKeyCommand(id, request?.GracePeriodSeconds),
+            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = "1" }, created), cancellationToken);
+
+    /// <summary>Revokes the key at once.</summary>
+    [HttpDelete("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<IActionResult> Revoke(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new RevokeApiKeyCommand(id), cancellationToken);
+}

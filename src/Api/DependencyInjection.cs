@@ -1,0 +1,59 @@
+using Asp.Versioning;
+using Microsoft.AspNetCore.Mvc;
+using QuoinApi.Api.Authentication;
+using QuoinApi.Api.Infrastructure;
+
+namespace QuoinApi.Api;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddQuoinProblemDetails();
+        services.AddControllers()
+            .AddJsonOptions(options => JsonSetup.Configure(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = JsonSetup.InvalidModelState);
+        services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
+        services.Configure<MvcOptions>(options => options.AllowEmptyInputInBodyModelBinding = false);
+
+        services.AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1, 0);
+                options.ReportApiVersions = true;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddMvc()
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'V";
+                options.SubstituteApiVersionInUrl = true;
+            });
+
+        services.AddQuoinAuthentication(configuration);
+        services.AddQuoinOpenApi();
+        services.AddQuoinHealth();
+        services.AddQuoinTelemetry(configuration);
+
+        services.Configure<HostOptions>(options =>
+            options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:DrainTimeoutSeconds", 30)));
+        return services;
+    }
+
+    /// <summary>The middleware pipeline, outermost first (see docs/architecture.md, "A request's path").</summary>
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapControllers();
+        app.MapQuoinHealth();
+        app.MapQuoinOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        return app;
+    }
+}

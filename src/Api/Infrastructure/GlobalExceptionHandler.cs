@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using QuoinApi.Application.Common.Exceptions;
+
+namespace QuoinApi.Api.Infrastructure;
+
+/// <summary>
+/// The last line: maps what nobody expected to a problem with no internals. Known infrastructure faults get honest
+/// statuses (503 + Retry-After when the database is down, 409 for a unique race, 413 for an oversized body).
+/// </summary>
+internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request failed with {Status}", status);
+        }
+        else
+        {
+            logger.LogInformation("Request rejected with {Status}: {Reason}", status, exception.GetType().Name);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, "Payload Too Large", "The request body is larger than the server accepts."),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
+        UniqueConstraintException => (409, "Conflict", "A resource with the same unique value already exists."),
+        ConcurrencyConflictException => (409, "Conflict", "The resource was changed by another request; read it again and retry."),
+        _ when IsDatabaseUnavailable(exception) =>
+            (503, "Service Unavailable", "The database is unavailable. Retry after the delay in Retry-After."),
+        _ => (500, "Internal Server Error", "An unexpected error occurred. Quote the traceId when reporting it."),
+    };
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true } or TimeoutException
+                || (current is NpgsqlException && current.InnerException is System.Net.Sockets.SocketException))
+            {
+                return true;
+            }
+
+            if (current is InvalidOperationException && current.Message.Contains("transient failure", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace QuoinApi.Api.Infrastructure;
+
+/// <summary>One OpenAPI document per API version, with both security schemes, and an interactive reference at /docs.</summary>
+internal static class OpenApiSetup
+{
+    public static readonly string[] Documents = ["v1"];
+
+    public static IServiceCollection AddQuoinOpenApi(this IServiceCollection services)
+    {
+        foreach (var document in Documents)
+        {
+            services.AddOpenApi(document, options => options.AddDocumentTransformer(DescribeDocument));
+        }
+
+        return services;
+    }
+
+    public static WebApplication MapQuoinOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.Title = "QuoinApi reference";
+            foreach (var document in Documents)
+            {
+                options.AddDocument(document, document.ToUpperInvariant(), $"/openapi/{document}.json");
+            }
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "QuoinApi";
+        document.Info.Description = "Multi-tenant REST API. Authenticate with an API key (X-Api-Key or Authorization: Bearer qk_...) or a JWT.";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-Api-Key",
+            Description = "qk_live_... or qk_test_... key",
+        };
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT or API key",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        return Task.CompletedTask;
+    }
+}

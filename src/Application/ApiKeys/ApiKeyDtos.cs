@@ -1,0 +1,29 @@
+using Mapster;
+using QuoinApi.Domain.ApiKeys;
+
+namespace QuoinApi.Application.ApiKeys;
+
+/// <summary>A key as listed and read: never the secret or its hash.</summary>
+public sealed record ApiKeyDto(
+    Guid Id,
+    string Name,
+    string Prefix,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? LastUsedAt,
+    Guid? ReplacedByKeyId,
+    DateTimeOffset? GraceEndsAt);
+
+/// <summary>A newly issued key: the only response that ever carries the secret.</summary>
+public sealed record ApiKeyCreatedDto(
+    Guid Id, string Name, string Key, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+{
+    public static ApiKeyCreatedDto From(ApiKey key, ApiKeySecret secret) =>
+        new(key.Id, key.Name, secret.Value, key.Prefix, key.Scopes, key.CreatedAt, key.ExpiresAt);
+}
+
+internal sealed class ApiKeyMappings : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<ApiKey, ApiKeyDto>();
+}

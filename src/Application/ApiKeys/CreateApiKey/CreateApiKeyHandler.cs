@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.ApiKeys.CreateApiKey;
+
+/// <summary>Issues a key for the caller's tenant. A key can never grant a scope its creator lacks.</summary>
+public sealed class CreateApiKeyHandler(
+    IApiKeyRepository apiKeys, IUnitOfWork unitOfWork, ICurrentPrincipal principal, IOptions<ApiKeyOptions> options, TimeProvider clock)
+    : ICommandHandler<CreateApiKeyCommand, ApiKeyCreatedDto>
+{
+    public async Task<Result<ApiKeyCreatedDto>> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
+    {
+        if (principal.TenantId is not { } tenantId)
+        {
+            return ApiKeyErrors.TenantRequired;
+        }
+
+        var missing = request.Scopes.Where(scope => !principal.HasScope(scope)).ToArray();
+        if (missing.Length > 0)
+        {
+            return ApiKeyErrors.ScopeEscalation(missing);
+        }
+
+        var (key, secret) = ApiKey.Issue(tenantId, request.Name, request.Scopes, request.ExpiresAt, options.Value.Environment, clock.GetUtcNow());
+        apiKeys.Add(key);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return ApiKeyCreatedDto.From(key, secret);
+    }
+}

@@ -1,0 +1,9 @@
+namespace QuoinApi.Application.Common.Abstractions;
+
+/// <summary>One commit per command: every change a handler made is saved atomically, with its domain events.</summary>
+public interface IUnitOfWork
+{
+    /// <exception cref="Exceptions.UniqueConstraintException">A live row already holds a unique value.</exception>
+    /// <exception cref="Exceptions.ConcurrencyConflictException">The row changed since it was read.</exception>
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace QuoinApi.Application.Products.CreateProduct;
+
+public sealed class CreateProductValidator : ProductFieldsValidator<CreateProductCommand>;

@@ -1,0 +1,6 @@
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Products.DeleteProduct;
+
+public sealed record DeleteProductCommand(Guid Id) : ICommand<Success>;

@@ -1,0 +1,58 @@
+using FluentValidation;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Products;
+
+namespace QuoinApi.Application.Products;
+
+/// <summary>The writable fields of a product, shared by create and replace (and, later, patch).</summary>
+public interface IProductFields
+{
+    string Sku { get; }
+
+    string Name { get; }
+
+    string? Description { get; }
+
+    decimal? Price { get; }
+
+    string Currency { get; }
+
+    IReadOnlyList<string>? Tags { get; }
+}
+
+internal static class ProductFieldsExtensions
+{
+    public static ProductDetails ToDetails(this IProductFields fields) =>
+        new(fields.Sku, fields.Name.Trim(), fields.Description, fields.Price!.Value, fields.Currency, fields.Tags ?? []);
+}
+
+/// <summary>The §3 product rules, in one place for every command that writes a product.</summary>
+public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
+    where T : IProductFields
+{
+    protected ProductFieldsValidator()
+    {
+        RuleFor(p => p.Sku)
+            .NotEmpty()
+            .MaximumLength(ProductRules.SkuMaxLength)
+            .Matches(ProductRules.SkuPattern).WithMessage("'sku' may contain only A-Z, 0-9, '-' and '_'.");
+        RuleFor(p => p.Name)
+            .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("'name' must not be empty.")
+            .MaximumLength(ProductRules.NameMaxLength);
+        RuleFor(p => p.Description).MaximumLength(ProductRules.DescriptionMaxLength);
+        RuleFor(p => p.Price)
+            .NotNull()
+            .InclusiveBetween(0m, ProductRules.MaxPrice)
+            .PrecisionScale(13, ProductRules.MaxPriceDecimals, ignoreTrailingZeros: true)
+            .WithMessage("'price' must have at most 2 decimal places.");
+        RuleFor(p => p.Currency)
+            .NotEmpty()
+            .Must(Currency.IsKnown).WithMessage("'currency' must be an ISO 4217 code such as EUR or USD.");
+        RuleFor(p => p.Tags)
+            .Must(tags => tags is null || tags.Count <= ProductRules.MaxTags)
+            .WithMessage($"'tags' may hold at most {ProductRules.MaxTags} tags.");
+        RuleForEach(p => p.Tags)
+            .NotEmpty()
+            .MaximumLength(ProductRules.TagMaxLength);
+    }
+}

@@ -1,0 +1,3 @@
+namespace QuoinApi.Application.Products.ReplaceProduct;
+
+public sealed class ReplaceProductValidator : ProductFieldsValidator<ReplaceProductCommand>;

@@ -1,0 +1,34 @@
+using Mapster;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Products.RestoreProduct;
+
+/// <summary>Brings a soft-deleted product back, unless a live product took its sku meanwhile.</summary>
+public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TypeAdapterConfig mappings, TimeProvider clock)
+    : ICommandHandler<RestoreProductCommand, ProductDto>
+{
+    public async Task<Result<ProductDto>> Handle(RestoreProductCommand request, CancellationToken cancellationToken)
+    {
+        var product = await products.GetIncludingDeletedAsync(request.Id, cancellationToken);
+        if (product is null)
+        {
+            return ProductErrors.NotFound;
+        }
+
+        var restored = product.Restore(clock.GetUtcNow());
+        if (!restored.IsSuccess)
+        {
+            return restored.Error!;
+        }
+
+        if (await products.SkuInUseAsync(product.Sku, product.Id, cancellationToken))
+        {
+            return ProductErrors.SkuInUse(product.Sku);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return product.Adapt<ProductDto>(mappings);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Tenants;
+
+namespace QuoinApi.Application.Tenants.CreateTenant;
+
+public sealed class CreateTenantHandler(
+    ITenantRepository tenants,
+    IApiKeyRepository apiKeys,
+    IUnitOfWork unitOfWork,
+    IOptions<ApiKeyOptions> apiKeyOptions,
+    TimeProvider clock) : ICommandHandler<CreateTenantCommand, CreateTenantResponse>
+{
+    public const string OwnerKeyName = "Owner";
+
+    public async Task<Result<CreateTenantResponse>> Handle(CreateTenantCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenant = Tenant.Create(request.Name, request.RatePlan, now);
+        var (ownerKey, secret) = ApiKey.Issue(tenant.Id, OwnerKeyName, Scopes.TenantScopes, expiresAt: null, apiKeyOptions.Value.Environment, now);
+
+        tenants.Add(tenant);
+        apiKeys.Add(ownerKey);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        return new CreateTenantResponse(
+            tenant.Id, tenant.Name, tenant.RatePlan, tenant.CreatedAt, tenant.UpdatedAt,
+            new OwnerApiKeyDto(ownerKey.Id, secret.Value, ownerKey.Scopes));
+    }
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace QuoinApi.Application.Tenants.CreateTenant;
+
+public sealed class CreateTenantValidator : AbstractValidator<CreateTenantCommand>
+{
+    public CreateTenantValidator()
+    {
+        RuleFor(c => c.Name).ValidTenantName();
+        RuleFor(c => c.RatePlan).ValidRatePlan();
+    }
+}

@@ -1,0 +1,29 @@
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Tenants.DeleteTenant;
+
+/// <summary>Soft-deletes a tenant. Its keys stop authenticating at once: authentication requires a live tenant, and
+/// the cached keys are evicted after the commit.</summary>
+public sealed class DeleteTenantHandler(
+    ITenantRepository tenants, IApiKeyRepository apiKeys, IUnitOfWork unitOfWork, IApiKeyCacheInvalidator keyCache, TimeProvider clock)
+    : ICommandHandler<DeleteTenantCommand, Success>
+{
+    public async Task<Result<Success>> Handle(DeleteTenantCommand request, CancellationToken cancellationToken)
+    {
+        var tenant = await tenants.GetAsync(request.Id, cancellationToken);
+        if (tenant is null)
+        {
+            return Error.NotFound("tenant");
+        }
+
+        tenant.Delete(clock.GetUtcNow());
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        var hashes = await apiKeys.ListSecretHashesOfTenantAsync(tenant.Id, cancellationToken);
+        await keyCache.InvalidateAsync(hashes, cancellationToken);
+        return Success.Value;
+    }
+}

@@ -1,0 +1,119 @@
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Domain.Products;
+
+/// <summary>The sample business aggregate: a tenant's catalogue item.</summary>
+public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
+{
+    // For EF Core materialisation.
+    private Product()
+    {
+        Sku = Name = Currency = string.Empty;
+        Tags = [];
+    }
+
+    private Product(Guid tenantId, ProductDetails details)
+    {
+        TenantId = tenantId;
+        Sku = details.Sku;
+        Name = details.Name;
+        Description = details.Description;
+        Price = details.Price;
+        Currency = details.Currency;
+        Tags = [.. details.Tags];
+    }
+
+    public Guid TenantId { get; private set; }
+
+    public string Sku { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Description { get; private set; }
+
+    /// <summary>Major units with at most two decimals (v1); v2 exposes it in minor units.</summary>
+    public decimal Price { get; private set; }
+
+    public string Currency { get; private set; }
+
+    public string[] Tags { get; private set; }
+
+    /// <summary>PostgreSQL row version (xmin): the strong ETag and the optimistic concurrency token.</summary>
+    public uint Version { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public static Product Create(Guid tenantId, ProductDetails details, DateTimeOffset now)
+    {
+        var product = new Product(tenantId, details);
+        product.Raise(new ProductCreated(product.Id, tenantId, now));
+        return product;
+    }
+
+    /// <summary>Full replacement of the editable state (PUT semantics).</summary>
+    public void Replace(ProductDetails details, DateTimeOffset now)
+    {
+        Sku = details.Sku;
+        Name = details.Name;
+        Description = details.Description;
+        Price = details.Price;
+        Currency = details.Currency;
+        Tags = [.. details.Tags];
+        Raise(new ProductUpdated(Id, TenantId, now));
+    }
+
+    public void Delete(DateTimeOffset now)
+    {
+        if (DeletedAt is not null)
+        {
+            return;
+        }
+
+        DeletedAt = now;
+        Raise(new ProductDeleted(Id, TenantId, now));
+    }
+
+    public Result<Success> Restore(DateTimeOffset now)
+    {
+        if (DeletedAt is null)
+        {
+            return Error.Conflict("product.not_deleted", "The product is not deleted.");
+        }
+
+        DeletedAt = null;
+        Raise(new ProductRestored(Id, TenantId, now));
+        return Success.Value;
+    }
+}
+
+/// <summary>The editable state of a product, already validated against <see cref="ProductRules"/>.</summary>
+public sealed record ProductDetails(string Sku, string Name, string? Description, decimal Price, string Currency, IReadOnlyList<string> Tags);
+
+/// <summary>The product invariants of the HTTP contract (§3), shared by validators and the database schema.</summary>
+public static class ProductRules
+{
+    public const int SkuMaxLength = 64;
+    public const string SkuPattern = "^[A-Z0-9_-]+$";
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
+    public const decimal MaxPrice = 1_000_000_000m;
+    public const int MaxPriceDecimals = 2;
+    public const int MaxTags = 20;
+    public const int TagMaxLength = 32;
+}
+
+public sealed record ProductCreated(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ProductUpdated(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ProductDeleted(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ProductRestored(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,74 @@
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Domain.Tenants;
+
+/// <summary>A customer organisation: owns API keys and business data, and is billed on a rate plan.</summary>
+public sealed class Tenant : Entity, ISoftDeletable, IAuditable
+{
+    public const int NameMaxLength = 200;
+
+    private Tenant(string name, RatePlan ratePlan)
+    {
+        Name = name;
+        RatePlan = ratePlan;
+    }
+
+    public string Name { get; private set; }
+
+    public RatePlan RatePlan { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public static Tenant Create(string name, RatePlan ratePlan, DateTimeOffset now)
+    {
+        var tenant = new Tenant(name.Trim(), ratePlan);
+        tenant.Raise(new TenantCreated(tenant.Id, ratePlan, now));
+        return tenant;
+    }
+
+    public void ChangeRatePlan(RatePlan ratePlan, DateTimeOffset now)
+    {
+        if (ratePlan == RatePlan)
+        {
+            return;
+        }
+
+        var previous = RatePlan;
+        RatePlan = ratePlan;
+        Raise(new TenantRatePlanChanged(Id, previous, ratePlan, now));
+    }
+
+    /// <summary>Soft-deletes the tenant; its API keys stop authenticating at once.</summary>
+    public void Delete(DateTimeOffset now)
+    {
+        if (DeletedAt is not null)
+        {
+            return;
+        }
+
+        DeletedAt = now;
+        Raise(new TenantDeleted(Id, now));
+    }
+}
+
+/// <summary>Commercial tiers; limits per plan are configuration.</summary>
+public enum RatePlan
+{
+    Free,
+    Pro,
+    Enterprise,
+}
+
+public sealed record TenantCreated(Guid TenantId, RatePlan RatePlan, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record TenantRatePlanChanged(Guid TenantId, RatePlan Previous, RatePlan Current, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record TenantDeleted(Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Products;
+using QuoinApi.Application.Tenants;
+using QuoinApi.Infrastructure.Caching;
+using QuoinApi.Infrastructure.Health;
+using QuoinApi.Infrastructure.Persistence;
+using QuoinApi.Infrastructure.Persistence.Interceptors;
+using QuoinApi.Infrastructure.Persistence.Repositories;
+using QuoinApi.Infrastructure.Security;
+
+namespace QuoinApi.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.SectionName));
+        services.Configure<ApiKeyAuthenticationOptions>(options =>
+        {
+            configuration.GetSection(ApiKeyOptions.SectionName).Bind(options);
+            options.BootstrapSecret = configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } secret ? secret : null;
+        });
+
+        AddPersistence(services, configuration);
+
+        services.AddMemoryCache();
+        services.AddSingleton(provider => new RedisConnection(
+            configuration.GetConnectionString("Redis"), provider.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IApiKeyCacheInvalidator>(provider => provider.GetRequiredService<ApiKeyCache>());
+        services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
+        services.AddScoped<ApiKeyAuthenticator>();
+
+        services.AddSingleton<PostgresReadinessCheck>();
+        services.AddSingleton<RedisHealthCheck>();
+        return services;
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        var primary = configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required.");
+        var replica = configuration.GetConnectionString("PostgresReadOnly");
+
+        // One data source (one pool) per connection string, sized deliberately (ADR 0005).
+        services.AddKeyedSingleton(DataSourceKeys.Primary, (provider, _) => BuildDataSource(provider, primary));
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
+        services.AddKeyedSingleton(DataSourceKeys.ReadOnly, (provider, _) => string.IsNullOrWhiteSpace(replica)
+            ? provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary)
+            : BuildDataSource(provider, replica));
+
+        services.AddScoped<AuditFieldsInterceptor>();
+        services.AddDbContext<QuoinDbContext>((provider, options) =>
+        {
+            ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
+            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>());
+        });
+        services.AddDbContext<ReadDbContext>((provider, options) =>
+        {
+            ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.ReadOnly));
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
+        services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<ITenantRepository, TenantRepository>();
+        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddScoped<IProductRepository, ProductRepository>();
+        services.AddHostedService<DatabaseInitializer>();
+    }
+
+    private static void ConfigureNpgsql(DbContextOptionsBuilder options, IServiceProvider provider, NpgsqlDataSource dataSource)
+    {
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        options.UseNpgsql(dataSource, npgsql =>
+        {
+            npgsql.MigrationsAssembly(typeof(QuoinDbContext).Assembly.GetName().Name);
+            npgsql.CommandTimeout(database.CommandTimeoutSeconds);
+        });
+    }
+
+    private static NpgsqlDataSource BuildDataSource(IServiceProvider provider, string connectionString)
+    {
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+
+        // Explicit settings in the connection string win; otherwise the deliberate defaults of DatabaseOptions.
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.MaxPoolSize = database.MaxPoolSize;
+        }
+
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.Timeout = database.ConnectTimeoutSeconds;
+        }
+
+        settings.ApplicationName ??= "quoinapi";
+        builder.UseLoggerFactory(provider.GetService<ILoggerFactory>());
+        return builder.Build();
+    }
+}
+
+/// <summary>Keys of the two data sources: the primary for commands, the (optional) replica for queries.</summary>
+public static class DataSourceKeys
+{
+    public const string Primary = "postgres";
+    public const string ReadOnly = "postgres-readonly";
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QuoinApi.Domain.Products;
+using QuoinApi.Domain.Tenants;
+
+namespace QuoinApi.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.ToTable("products", t =>
+        {
+            t.HasCheckConstraint("ck_products_price_range", "price >= 0 AND price <= 1000000000");
+            t.HasCheckConstraint("ck_products_tags_count", "cardinality(tags) <= 20");
+        });
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Sku).HasMaxLength(ProductRules.SkuMaxLength).IsRequired();
+        builder.Property(p => p.Name).HasMaxLength(ProductRules.NameMaxLength).IsRequired();
+        builder.Property(p => p.Description).HasMaxLength(ProductRules.DescriptionMaxLength);
+        builder.Property(p => p.Price).HasPrecision(12, 2);
+        builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+        builder.Property(p => p.Tags).IsRequired();
+        builder.Property(p => p.CreatedBy).HasMaxLength(128);
+        builder.Property(p => p.UpdatedBy).HasMaxLength(128);
+
+        // xmin: PostgreSQL's row version, free to read and changed by every update — the ETag and concurrency token.
+        builder.Property(p => p.Version).IsRowVersion();
+
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
+
+        // A sku is unique among a tenant's live products only: deleting frees it, restoring re-checks it.
+        builder.HasIndex(p => new { p.TenantId, p.Sku }).IsUnique().HasFilter("deleted_at IS NULL");
+        builder.HasIndex(p => new { p.TenantId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
+        builder.Ignore(p => p.DomainEvents);
+    }
+}

@@ -1,0 +1,18 @@
+namespace QuoinApi.Infrastructure.Persistence;
+
+/// <summary>Configuration section <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>Apply pending migrations at start-up (Development); elsewhere run <c>QuoinApi.Api migrate</c> explicitly.</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>Connections per instance. PostgreSQL allows 100 by default across all instances: size deliberately.</summary>
+    public int MaxPoolSize { get; set; } = 30;
+
+    /// <summary>Seconds to wait for a connection; small, so an unreachable database becomes a prompt 503.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = 3;
+
+    public int CommandTimeoutSeconds { get; set; } = 15;
+}

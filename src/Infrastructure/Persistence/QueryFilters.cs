@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Products;
+
+namespace QuoinApi.Infrastructure.Persistence;
+
+/// <summary>EF Core 10 named query filters, so a query can lift one (say, soft delete for restore) and keep the other.</summary>
+public static class QueryFilters
+{
+    public const string SoftDelete = nameof(SoftDelete);
+    public const string Tenant = nameof(Tenant);
+
+    internal static void Apply(ModelBuilder modelBuilder, QuoinDbContext context)
+    {
+        foreach (var clrType in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(ISoftDeletable).IsAssignableFrom))
+        {
+            // e => e.DeletedAt == null, for every soft-deletable entity.
+            var entity = Expression.Parameter(clrType, "e");
+            var isLive = Expression.Equal(
+                Expression.Property(entity, nameof(ISoftDeletable.DeletedAt)), Expression.Constant(null, typeof(DateTimeOffset?)));
+            modelBuilder.Entity(clrType).HasQueryFilter(SoftDelete, Expression.Lambda(isLive, entity));
+        }
+
+        // Per aggregate: the filter compares with the context's current tenant, which EF Core reads per context instance.
+        modelBuilder.Entity<Product>().HasQueryFilter(Tenant, p => p.TenantId == context.CurrentTenantId);
+        modelBuilder.Entity<ApiKey>().HasQueryFilter(Tenant, k => k.TenantId == context.CurrentTenantId);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Products;
+using QuoinApi.Domain.Tenants;
+
+namespace QuoinApi.Infrastructure.Persistence;
+
+/// <summary>
+/// The query side: a separate context instance with no change tracking, on the read replica when
+/// <c>ConnectionStrings:PostgresReadOnly</c> is set and on the primary otherwise.
+/// </summary>
+public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options, ICurrentPrincipal principal)
+    : QuoinDbContext(options, principal), IReadDbContext
+{
+    IQueryable<Tenant> IReadDbContext.Tenants => Tenants.AsNoTracking();
+
+    IQueryable<ApiKey> IReadDbContext.ApiKeys => ApiKeys.AsNoTracking();
+
+    IQueryable<Product> IReadDbContext.Products => Products.AsNoTracking();
+}
