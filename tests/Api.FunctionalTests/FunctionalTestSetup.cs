@@ -1,0 +1,51 @@
+using QuoinApi.Api.FunctionalTests.Infrastructure;
+using QuoinApi.Testing;
+
+namespace QuoinApi.Api.FunctionalTests;
+
+/// <summary>Creates the database and the API once for the whole run.</summary>
+[SetUpFixture]
+public sealed class FunctionalTestSetup
+{
+    private static TestDatabase? _database;
+    private static QuoinApiFactory? _factory;
+
+    public static QuoinApiFactory Factory => _factory ?? throw new InvalidOperationException("Set-up has not run.");
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync("quoinapi_functional_tests");
+        _factory = new QuoinApiFactory(_database);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// Base of every functional test: an empty database before each test (the bootstrap admin key is re-seeded through
+/// the API's own start-up path). The fake clock only moves forward: tests advance it relative to its current value.
+/// </summary>
+public abstract class FunctionalTestBase
+{
+    protected static QuoinApiFactory Factory => FunctionalTestSetup.Factory;
+
+    [SetUp]
+    public async Task ResetStateAsync()
+    {
+        await Factory.Database.ResetAsync();
+        await Factory.SeedBootstrapKeyAsync();
+    }
+}

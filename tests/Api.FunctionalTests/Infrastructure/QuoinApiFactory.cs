@@ -1,0 +1,113 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
+using QuoinApi.Infrastructure.Persistence;
+using QuoinApi.Testing;
+
+namespace QuoinApi.Api.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real API in memory, over real PostgreSQL (its own database, Respawn between tests) and real Redis, with a
+/// controllable clock. One instance per test run (see <see cref="FunctionalTestSetup"/>).
+/// </summary>
+public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "functional-tests-admin-key-0123456789abcdef";
+    public const string JwtSigningKey = "functional-tests-jwt-signing-key-0123456789abcdef";
+    public const string JwtIssuer = "quoinapi-tests";
+    public const string JwtAudience = "quoinapi";
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", TestDatabase.RedisConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Bootstrap:AdminApiKey", AdminKey);
+        builder.UseSetting("ApiKeys:Environment", "Test");
+        builder.UseSetting("Authentication:Jwt:SigningKey", JwtSigningKey);
+        builder.UseSetting("Authentication:Jwt:Issuer", JwtIssuer);
+        builder.UseSetting("Authentication:Jwt:Audience", JwtAudience);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Seeds the bootstrap admin key the way start-up does (Respawn empties the table between tests).</summary>
+    public async Task SeedBootstrapKeyAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QuoinDbContext>();
+        await DatabaseInitializer.InitializeAsync(db, migrate: false, AdminKey, CancellationToken.None);
+    }
+
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public HttpClient CreateAdminClient() => CreateClient(AdminKey);
+
+    /// <summary>Creates a tenant through the API and returns a client holding its owner key (every tenant scope).</summary>
+    public async Task<TenantClient> CreateTenantAsync(string name = "Acme", string ratePlan = "free")
+    {
+        using var admin = CreateAdminClient();
+        var response = await admin.PostAsJsonAsync("/api/v1/tenants", new { name, ratePlan });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<CreatedTenant>()
+            ?? throw new InvalidOperationException("Empty tenant response.");
+        return new TenantClient(created.Id, created.OwnerApiKey.Id, created.OwnerApiKey.Key, CreateClient(created.OwnerApiKey.Key));
+    }
+
+    /// <summary>A JWT signed with the test key.</summary>
+    public static string CreateJwt(Guid? tenantId, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience)
+    {
+        var claims = new List<Claim> { new("sub", "user-" + Guid.NewGuid().ToString("N")), new("scope", scopes) };
+        if (tenantId is { } id)
+        {
+            claims.Add(new Claim("tenant_id", id.ToString()));
+        }
+
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtSigningKey)), SecurityAlgorithms.HmacSha256);
+        var token = new JwtSecurityToken(JwtIssuer, audience, claims, notBefore: DateTime.UtcNow.AddMinutes(-1),
+            expires: (expires ?? DateTimeOffset.UtcNow.AddMinutes(10)).UtcDateTime, signingCredentials: credentials);
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    public HttpClient CreateJwtClient(string token)
+    {
+        var client = CreateClient(apiKey: null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record CreatedTenant(Guid Id, OwnerKey OwnerApiKey);
+
+    private sealed record OwnerKey(Guid Id, string Key);
+}
+
+/// <summary>A tenant created for a test, with an HTTP client that authenticates as its owner key.</summary>
+public sealed record TenantClient(Guid TenantId, Guid OwnerKeyId, string OwnerKey, HttpClient Http) : IDisposable
+{
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Infrastructure.Persistence;
+using Respawn;
+
+namespace QuoinApi.Testing;
+
+/// <summary>
+/// A real PostgreSQL database for one test project: recreated and migrated once per run, emptied with Respawn
+/// between tests. Each test project uses its own database name, so projects can run in parallel.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private Respawner? _respawner;
+
+    private TestDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The base connection string: <c>ConnectionStrings__Postgres</c>, else the cluster build/provision.sh starts.</summary>
+    public static string BaseConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+        ?? "Host=127.0.0.1;Port=55432;Database=quoinapi;Username=quoinapi;Password=quoinapi";
+
+    /// <summary>Redis for tests: <c>ConnectionStrings__Redis</c>, else the server build/provision.sh starts.</summary>
+    public static string RedisConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:56379";
+
+    public static async Task<TestDatabase> CreateAsync(string databaseName)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(BaseConnectionString) { Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var target = new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = databaseName, MaxPoolSize = 40 };
+        var database = new TestDatabase(target.ConnectionString);
+        await database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>Empties every table but the migrations history.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+        await _respawner.ResetAsync(connection);
+    }
+
+    /// <summary>Runs raw SQL, for tests that inspect or tamper with rows as an operator could.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    public async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
+
+    private async Task MigrateAsync()
+    {
+        var options = new DbContextOptionsBuilder<QuoinDbContext>().UseNpgsql(ConnectionString).Options;
+        await using var context = new QuoinDbContext(options, new AnonymousPrincipal());
+        await context.Database.MigrateAsync();
+    }
+
+    private sealed class AnonymousPrincipal : ICurrentPrincipal
+    {
+        public bool IsAuthenticated => false;
+
+        public Guid? TenantId => null;
+
+        public string? ActorId => null;
+
+        public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
+    }
+}
