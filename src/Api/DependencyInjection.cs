@@ -1,4 +1,3 @@
-using Asp.Versioning;
 using Microsoft.AspNetCore.Mvc;
 using QuoinApi.Api.Authentication;
 using QuoinApi.Api.Infrastructure;
@@ -16,19 +15,7 @@ public static class DependencyInjection
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
         services.Configure<MvcOptions>(options => options.AllowEmptyInputInBodyModelBinding = false);
 
-        services.AddApiVersioning(options =>
-            {
-                options.DefaultApiVersion = new ApiVersion(1, 0);
-                options.ReportApiVersions = true;
-                options.ApiVersionReader = new UrlSegmentApiVersionReader();
-            })
-            .AddMvc()
-            .AddApiExplorer(options =>
-            {
-                options.GroupNameFormat = "'v'V";
-                options.SubstituteApiVersionInUrl = true;
-            });
-
+        services.AddQuoinVersioning(configuration);
         services.AddQuoinAuthentication(configuration);
         services.AddQuoinOpenApi();
         services.AddQuoinHealth();
@@ -47,6 +34,7 @@ public static class DependencyInjection
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<ApiVersionLifecycleMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 

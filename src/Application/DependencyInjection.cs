@@ -4,6 +4,7 @@ using Mapster;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using QuoinApi.Application.Common.Behaviors;
+using QuoinApi.Application.Common.Paging;
 
 namespace QuoinApi.Application;
 
@@ -34,6 +35,7 @@ public static class DependencyInjection
         mappings.Compile();
         services.AddSingleton(mappings);
 
+        services.AddSingleton<KeysetPager>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyCacheInvalidator>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<ApiKeyAuthenticator>();
+        services.AddOptions<PagingOptions>().Bind(configuration.GetSection(PagingOptions.SectionName));
+        services.AddSingleton<IPageTokenProtector, HmacPageTokenProtector>();
 
         services.AddSingleton<PostgresReadinessCheck>();
         services.AddSingleton<RedisHealthCheck>();
@@ -73,6 +75,7 @@ public static class DependencyInjection
         services.AddScoped<ITenantRepository, TenantRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IProductRepository, ProductRepository>();
+        services.AddSingleton<IProductTextSearch, ProductTextSearch>();
         services.AddHostedService<DatabaseInitializer>();
     }
 

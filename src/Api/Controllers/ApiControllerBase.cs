@@ -1,12 +1,17 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
+using QuoinApi.Api.Http;
+using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Api.Controllers;
 
 /// <summary>
 /// Controllers hold no logic: they bind, send, and map the result. Expected failures become problems here, in one
-/// place, with the same status for the same kind of error everywhere.
+/// place, with the same status for the same kind of error everywhere; lists get their Link header and sparse
+/// fieldsets here; entity tags and conditional GETs here.
 /// </summary>
 [ApiController]
 [Produces("application/json")]
@@ -18,7 +23,10 @@ public abstract class ApiControllerBase : ControllerBase
 
     protected IMediator Mediator => _mediator ??= HttpContext.RequestServices.GetRequiredService<IMediator>();
 
-    protected async Task<ActionResult<T>> SendAsync<T>(IRequest<Result<T>> request, Func<T, ActionResult<T>> onSuccess, CancellationToken cancellationToken)
+    private System.Text.Json.JsonSerializerOptions JsonOptions =>
+        HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+
+    protected async Task<IActionResult> SendAsync<T>(IRequest<Result<T>> request, Func<T, IActionResult> onSuccess, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(request, cancellationToken);
         return result.IsSuccess ? onSuccess(result.Value) : Problem(result.Error!);
@@ -30,16 +38,55 @@ public abstract class ApiControllerBase : ControllerBase
         return result.IsSuccess ? NoContent() : Problem(result.Error!);
     }
 
+    /// <summary>Sends a list query and answers with the §5 envelope, Link: rel="next" and the sparse fieldset.</summary>
+    protected async Task<IActionResult> SendListAsync<TItem, TRepresentation>(
+        IRequest<Result<ListResult<TItem>>> query, ListQueryParameters list, Func<TItem, TRepresentation> represent, CancellationToken cancellationToken)
+    {
+        var fieldset = SparseFieldset.Parse(list.Fields, typeof(TRepresentation), JsonOptions);
+        if (!fieldset.IsSuccess)
+        {
+            return Problem(fieldset.Error!);
+        }
+
+        var result = await Mediator.Send(query, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return Problem(result.Error!);
+        }
+
+        var page = result.Value;
+        if (page.NextPageToken is { } next)
+        {
+            Response.Headers.Link = $"<{UrlWithPageToken(next)}>; rel=\"next\"";
+        }
+
+        var items = page.Items.Select(represent);
+        return fieldset.Value is { } fields
+            ? Ok(new ListResult<System.Text.Json.Nodes.JsonNode>([.. items.Select(i => fields.Apply(i, JsonOptions))], page.NextPageToken, page.TotalCount))
+            : Ok(new ListResult<TRepresentation>([.. items], page.NextPageToken, page.TotalCount));
+    }
+
+    /// <summary>200 with a strong ETag, or 304 when If-None-Match already names it.</summary>
+    protected IActionResult Representation(uint version, object body, int status = StatusCodes.Status200OK)
+    {
+        Response.Headers.ETag = EntityTags.Format(version);
+        if (status == StatusCodes.Status200OK && HttpMethods.IsGet(Request.Method) && EntityTags.IfNoneMatchHits(Request, version))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return StatusCode(status, body);
+    }
+
     protected ObjectResult Problem(Error error)
     {
         if (error.Kind == ErrorKind.Validation && error.ValidationErrors is { } validationErrors)
         {
             var validation = ProblemDetailsFactory.CreateValidationProblemDetails(
-                HttpContext, new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary(), StatusCodes.Status400BadRequest,
-                "One or more validation errors occurred.", detail: error.Message);
+                HttpContext, new ModelStateDictionary(), StatusCodes.Status400BadRequest, "One or more validation errors occurred.", detail: error.Message);
             foreach (var (member, messages) in validationErrors)
             {
-                validation.Errors[member] = messages;
+                validation.Errors[RenameMember(member)] = messages;
             }
 
             return new ObjectResult(validation) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
@@ -50,6 +97,9 @@ public abstract class ApiControllerBase : ControllerBase
         problem.Extensions["code"] = error.Code;
         return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
     }
+
+    /// <summary>Lets a version's representation rename members in validation errors (v2: price → price.amountMinor).</summary>
+    protected virtual string RenameMember(string member) => member;
 
     internal static int StatusCodeOf(ErrorKind kind) => kind switch
     {
@@ -63,6 +113,12 @@ public abstract class ApiControllerBase : ControllerBase
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>Strong ETag from the row version (RFC 9110 §8.8.3).</summary>
-    protected void SetETag(uint version) => Response.Headers.ETag = $"\"{version}\"";
+    private string UrlWithPageToken(string token)
+    {
+        var query = Request.Query
+            .Where(p => !string.Equals(p.Key, "pageToken", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
+            .Append(KeyValuePair.Create("pageToken", (string?)token));
+        return Request.PathBase + Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query);
+    }
 }

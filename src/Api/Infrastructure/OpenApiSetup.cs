@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -7,13 +8,17 @@ namespace QuoinApi.Api.Infrastructure;
 /// <summary>One OpenAPI document per API version, with both security schemes, and an interactive reference at /docs.</summary>
 internal static class OpenApiSetup
 {
-    public static readonly string[] Documents = ["v1"];
+    public static readonly string[] Documents = ["v1", "v2"];
 
     public static IServiceCollection AddQuoinOpenApi(this IServiceCollection services)
     {
         foreach (var document in Documents)
         {
-            services.AddOpenApi(document, options => options.AddDocumentTransformer(DescribeDocument));
+            services.AddOpenApi(document, options =>
+            {
+                options.AddDocumentTransformer(DescribeDocument);
+                options.AddOperationTransformer(MarkDeprecated);
+            });
         }
 
         return services;
@@ -33,9 +38,21 @@ internal static class OpenApiSetup
         return app;
     }
 
+    /// <summary>Operations of a deprecated version (v1) are marked deprecated, from the same policy as the headers.</summary>
+    private static Task MarkDeprecated(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.IsDeprecated)
+        {
+            operation.Deprecated = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "QuoinApi";
+        document.Info.Version = context.DocumentName;
         document.Info.Description = "Multi-tenant REST API. Authenticate with an API key (X-Api-Key or Authorization: Bearer qk_...) or a JWT.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

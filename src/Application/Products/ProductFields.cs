@@ -44,7 +44,9 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
             .NotNull()
             .InclusiveBetween(0m, ProductRules.MaxPrice)
             .PrecisionScale(13, ProductRules.MaxPriceDecimals, ignoreTrailingZeros: true)
-            .WithMessage("'price' must have at most 2 decimal places.");
+            .WithMessage("'price' must have at most 2 decimal places.")
+            .Must((fields, price) => !Currency.IsKnown(fields.Currency) || Scale(price!.Value) <= Currency.MinorUnits(fields.Currency))
+            .WithMessage(fields => $"'price' has more decimal places than {fields.Currency} allows.");
         RuleFor(p => p.Currency)
             .NotEmpty()
             .Must(Currency.IsKnown).WithMessage("'currency' must be an ISO 4217 code such as EUR or USD.");
@@ -55,4 +57,6 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
             .NotEmpty()
             .MaximumLength(ProductRules.TagMaxLength);
     }
+
+    private static int Scale(decimal value) => (decimal.GetBits(value / 1.000000000000000000000000000000000m)[3] >> 16) & 0xFF;
 }

@@ -29,6 +29,20 @@ public static class Currency
 
     public static bool IsKnown(string? code) => code is not null && MinorUnitsByCode.ContainsKey(code);
 
+    /// <summary>12.50 EUR → 1250; 1250 JPY → 1250. Fails when the amount has more decimals than the currency.</summary>
+    public static long ToMinorUnits(decimal amount, string code)
+    {
+        var minor = amount * Pow10(MinorUnits(code));
+        return minor == decimal.Truncate(minor)
+            ? (long)minor
+            : throw new ArgumentException($"{amount} has more decimals than {code} allows.", nameof(amount));
+    }
+
+    /// <summary>1250 EUR → 12.50; 1250 JPY → 1250.</summary>
+    public static decimal FromMinorUnits(long amountMinor, string code) => amountMinor / Pow10(MinorUnits(code));
+
+    private static decimal Pow10(int exponent) => exponent switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => 10000m };
+
     /// <summary>Decimal places of the currency's minor unit (2 for EUR, 0 for JPY).</summary>
     public static int MinorUnits(string code) =>
         MinorUnitsByCode.TryGetValue(code, out var units) ? units : throw new ArgumentException($"Unknown currency '{code}'.", nameof(code));

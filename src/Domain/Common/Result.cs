@@ -25,6 +25,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
 
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
 
+    public static Error PreconditionFailed(string resource) => new(
+        ErrorKind.PreconditionFailed, $"{resource}.precondition_failed", $"The {resource} has changed: If-Match does not match its current ETag.");
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(ErrorKind.Validation, "validation_failed", "One or more validation errors occurred.") { ValidationErrors = errors };
 

@@ -18,7 +18,7 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
         Sku = details.Sku;
         Name = details.Name;
         Description = details.Description;
-        Price = details.Price;
+        Price = TwoDecimals(details.Price);
         Currency = details.Currency;
         Tags = [.. details.Tags];
     }
@@ -64,7 +64,7 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
         Sku = details.Sku;
         Name = details.Name;
         Description = details.Description;
-        Price = details.Price;
+        Price = TwoDecimals(details.Price);
         Currency = details.Currency;
         Tags = [.. details.Tags];
         Raise(new ProductUpdated(Id, TenantId, now));
@@ -80,6 +80,9 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
         DeletedAt = now;
         Raise(new ProductDeleted(Id, TenantId, now));
     }
+
+    /// <summary>The stored scale (numeric(12,2)), so a product reads the same before and after a round trip: 13.5 → 13.50.</summary>
+    private static decimal TwoDecimals(decimal price) => decimal.Round(price, ProductRules.MaxPriceDecimals) + 0.00m;
 
     public Result<Success> Restore(DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Products;
@@ -9,8 +10,8 @@ namespace QuoinApi.Infrastructure.Persistence;
 /// <summary>EF Core 10 named query filters, so a query can lift one (say, soft delete for restore) and keep the other.</summary>
 public static class QueryFilters
 {
-    public const string SoftDelete = nameof(SoftDelete);
-    public const string Tenant = nameof(Tenant);
+    public const string SoftDelete = QueryFilterNames.SoftDelete;
+    public const string Tenant = QueryFilterNames.Tenant;
 
     internal static void Apply(ModelBuilder modelBuilder, QuoinDbContext context)
     {

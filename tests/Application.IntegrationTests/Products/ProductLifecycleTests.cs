@@ -1,4 +1,5 @@
 using QuoinApi.Application.Common.Exceptions;
+using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.CreateProduct;
 using QuoinApi.Application.Products.DeleteProduct;
@@ -184,7 +185,7 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
             await SendAsync(NewProduct(sku), tenant);
         }
 
-        var page = await SendAsync(new ListProductsQuery(PageSize: 2), tenant);
+        var page = await SendAsync(new ListProductsQuery(new ListRequest(PageSize: 2), ProductFilter.None), tenant);
 
         Assert.That(page.Value.Items.Select(p => p.Sku), Is.EqualTo(new[] { "C", "B" }));
     }

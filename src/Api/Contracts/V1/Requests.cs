@@ -13,5 +13,6 @@ public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? Sc
 
 public sealed record RotateApiKeyRequest(int? GracePeriodSeconds);
 
+/// <summary>A v1 product body: the price is a decimal in major units.</summary>
 public sealed record ProductRequestV1(
     string? Sku, string? Name, string? Description, decimal? Price, string? Currency, IReadOnlyList<string>? Tags);

@@ -1,9 +1,9 @@
 using FluentValidation;
-using QuoinApi.Application.Common.Models;
+using QuoinApi.Application.Common.Paging;
 
 namespace QuoinApi.Application.ApiKeys.ListApiKeys;
 
 public sealed class ListApiKeysValidator : AbstractValidator<ListApiKeysQuery>
 {
-    public ListApiKeysValidator() => RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    public ListApiKeysValidator() => this.ValidListRequest(ListApiKeysQuery.SortFields);
 }

@@ -1,4 +1,5 @@
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -14,6 +15,11 @@ public sealed class DeleteProductHandler(IProductRepository products, IUnitOfWor
         if (product is null)
         {
             return ProductErrors.NotFound;
+        }
+
+        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
+        {
+            return ProductErrors.PreconditionFailed;
         }
 
         product.Delete(clock.GetUtcNow());

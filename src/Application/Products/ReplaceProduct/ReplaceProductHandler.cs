@@ -1,5 +1,6 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -14,6 +15,11 @@ public sealed class ReplaceProductHandler(IProductRepository products, IUnitOfWo
         if (product is null)
         {
             return ProductErrors.NotFound;
+        }
+
+        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
+        {
+            return ProductErrors.PreconditionFailed;
         }
 
         if (!string.Equals(product.Sku, request.Sku, StringComparison.Ordinal)

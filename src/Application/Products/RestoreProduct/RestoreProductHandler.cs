@@ -1,5 +1,6 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -15,6 +16,11 @@ public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWo
         if (product is null)
         {
             return ProductErrors.NotFound;
+        }
+
+        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
+        {
+            return ProductErrors.PreconditionFailed;
         }
 
         var restored = product.Restore(clock.GetUtcNow());

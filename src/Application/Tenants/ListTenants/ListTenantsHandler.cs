@@ -1,21 +1,15 @@
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Messaging;
-using QuoinApi.Application.Common.Models;
+using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Tenants.ListTenants;
 
-public sealed class ListTenantsHandler(IReadDbContext db, TypeAdapterConfig mappings) : IQueryHandler<ListTenantsQuery, ListResult<TenantDto>>
+public sealed class ListTenantsHandler(IReadDbContext db, KeysetPager pager, TypeAdapterConfig mappings)
+    : IQueryHandler<ListTenantsQuery, ListResult<TenantDto>>
 {
-    public async Task<Result<ListResult<TenantDto>>> Handle(ListTenantsQuery request, CancellationToken cancellationToken)
-    {
-        var items = await db.Tenants
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Take(request.PageSize)
-            .ProjectToType<TenantDto>(mappings)
-            .ToListAsync(cancellationToken);
-        return new ListResult<TenantDto>(items);
-    }
+    public Task<Result<ListResult<TenantDto>>> Handle(ListTenantsQuery request, CancellationToken cancellationToken) =>
+        pager.PageAsync(db.Tenants, ListTenantsQuery.SortFields, request.List, PageBinding.Of("tenants", tenantId: null),
+            query => query.ProjectToType<TenantDto>(mappings), cancellationToken);
 }

@@ -1,9 +1,9 @@
 using FluentValidation;
-using QuoinApi.Application.Common.Models;
+using QuoinApi.Application.Common.Paging;
 
 namespace QuoinApi.Application.Tenants.ListTenants;
 
 public sealed class ListTenantsValidator : AbstractValidator<ListTenantsQuery>
 {
-    public ListTenantsValidator() => RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    public ListTenantsValidator() => this.ValidListRequest(ListTenantsQuery.SortFields);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -32,7 +33,18 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
         // A sku is unique among a tenant's live products only: deleting frees it, restoring re-checks it.
         builder.HasIndex(p => new { p.TenantId, p.Sku }).IsUnique().HasFilter("deleted_at IS NULL");
-        builder.HasIndex(p => new { p.TenantId, p.CreatedAt, p.Id }).IsDescending(false, true, true);
+        // One index per sort field (§5) so keyset paging seeks instead of scanning; partial, as lists show live rows.
+        foreach (var field in new[] { nameof(Product.Name), nameof(Product.Price), nameof(Product.CreatedAt), nameof(Product.UpdatedAt) })
+        {
+            builder.HasIndex(nameof(Product.TenantId), field, nameof(Product.Id))
+                .HasDatabaseName($"ix_products_tenant_id_{SnakeCaseNames.ToSnakeCase(field)}_id")
+                .HasFilter("deleted_at IS NULL");
+        }
+
+        builder.Property<NpgsqlTsVector>(ProductTextSearch.SearchVector)
+            .HasComputedColumnSql(
+                $"to_tsvector('{ProductTextSearch.Configuration}', coalesce(name, '') || ' ' || coalesce(description, ''))", stored: true);
+        builder.HasIndex(ProductTextSearch.SearchVector).HasMethod("gin");
         builder.Ignore(p => p.DomainEvents);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using QuoinApi.Infrastructure.Persistence;
 
 #nullable disable
@@ -156,6 +157,12 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, ''))", true);
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -189,14 +196,31 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_products_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("TenantId", "Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_products_tenant_id_sku")
                         .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_products_tenant_id_created_at_id");
+                        .HasDatabaseName("ix_products_tenant_id_created_at_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("TenantId", "Name", "Id")
+                        .HasDatabaseName("ix_products_tenant_id_name_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("TenantId", "Price", "Id")
+                        .HasDatabaseName("ix_products_tenant_id_price_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_products_tenant_id_updated_at_id")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("products", null, t =>
                         {

@@ -2,8 +2,7 @@ using Asp.Versioning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using QuoinApi.Api.Contracts.V1;
-using QuoinApi.Application.Common.Models;
-using QuoinApi.Application.Tenants;
+using QuoinApi.Api.Http;
 using QuoinApi.Application.Tenants.ChangeTenantRatePlan;
 using QuoinApi.Application.Tenants.CreateTenant;
 using QuoinApi.Application.Tenants.DeleteTenant;
@@ -12,10 +11,11 @@ using QuoinApi.Application.Tenants.ListTenants;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Tenants;
 
-namespace QuoinApi.Api.Controllers.V1;
+namespace QuoinApi.Api.Controllers.Platform;
 
-/// <summary>Tenant administration (platform administrators only).</summary>
+/// <summary>Tenant administration (platform administrators only). Same contract in v1 and v2.</summary>
 [ApiVersion(1.0)]
+[ApiVersion(2.0)]
 [Route("api/v{version:apiVersion}/tenants")]
 [Authorize(Policy = Scopes.PlatformAdmin)]
 public sealed class TenantsController : ApiControllerBase
@@ -25,27 +25,27 @@ public sealed class TenantsController : ApiControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<CreateTenantResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<ActionResult<CreateTenantResponse>> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, request.RatePlan ?? RatePlan.Free),
-            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = "1" }, created), cancellationToken);
+            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = RouteData.Values["version"] }, created), cancellationToken);
 
     [HttpGet]
-    [ProducesResponseType<ListResult<TenantDto>>(StatusCodes.Status200OK)]
-    public Task<ActionResult<ListResult<TenantDto>>> List([FromQuery] int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default) =>
-        SendAsync(new ListTenantsQuery(pageSize), page => page, cancellationToken);
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
+        SendListAsync(new ListTenantsQuery(list.ToListRequest()), list, tenant => tenant, cancellationToken);
 
     [HttpGet("{id:guid}")]
-    [ProducesResponseType<TenantDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Application.Tenants.TenantDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ActionResult<TenantDto>> Get(Guid id, CancellationToken cancellationToken) =>
-        SendAsync(new GetTenantQuery(id), tenant => tenant, cancellationToken);
+    public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new GetTenantQuery(id), Ok, cancellationToken);
 
     [HttpPut("{id:guid}/rate-plan")]
     [Consumes("application/json")]
-    [ProducesResponseType<TenantDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Application.Tenants.TenantDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ActionResult<TenantDto>> ChangeRatePlan(Guid id, ChangeRatePlanRequest request, CancellationToken cancellationToken) =>
-        SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan), tenant => tenant, cancellationToken);
+    public Task<IActionResult> ChangeRatePlan(Guid id, ChangeRatePlanRequest request, CancellationToken cancellationToken) =>
+        SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan), Ok, cancellationToken);
 
     /// <summary>Soft-deletes the tenant; its keys stop working at once.</summary>
     [HttpDelete("{id:guid}")]

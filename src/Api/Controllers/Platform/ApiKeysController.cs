@@ -3,19 +3,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using QuoinApi.Api.Contracts.V1;
+using QuoinApi.Api.Http;
 using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.ApiKeys.GetApiKey;
 using QuoinApi.Application.ApiKeys.ListApiKeys;
 using QuoinApi.Application.ApiKeys.RevokeApiKey;
 using QuoinApi.Application.ApiKeys.RotateApiKey;
-using QuoinApi.Application.Common.Models;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Api.Controllers.V1;
+namespace QuoinApi.Api.Controllers.Platform;
 
-/// <summary>The calling tenant's API keys. Secrets are returned once, at creation or rotation.</summary>
+/// <summary>The calling tenant's API keys. Secrets are returned once, at creation or rotation. Same in v1 and v2.</summary>
 [ApiVersion(1.0)]
+[ApiVersion(2.0)]
 [Route("api/v{version:apiVersion}/api-keys")]
 [Authorize(Policy = Scopes.KeysManage)]
 public sealed class ApiKeysController : ApiControllerBase
@@ -24,20 +25,20 @@ public sealed class ApiKeysController : ApiControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<ActionResult<ApiKeyCreatedDto>> Create(CreateApiKeyRequest request, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Create(CreateApiKeyRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateApiKeyCommand(request.Name ?? string.Empty, request.Scopes ?? [], request.ExpiresAt),
-            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = "1" }, created), cancellationToken);
+            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = RouteData.Values["version"] }, created), cancellationToken);
 
     [HttpGet]
-    [ProducesResponseType<ListResult<ApiKeyDto>>(StatusCodes.Status200OK)]
-    public Task<ActionResult<ListResult<ApiKeyDto>>> List([FromQuery] int pageSize = Paging.DefaultPageSize, CancellationToken cancellationToken = default) =>
-        SendAsync(new ListApiKeysQuery(pageSize), page => page, cancellationToken);
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
+        SendListAsync(new ListApiKeysQuery(list.ToListRequest()), list, key => key, cancellationToken);
 
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ApiKeyDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ActionResult<ApiKeyDto>> Get(Guid id, CancellationToken cancellationToken) =>
-        SendAsync(new GetApiKeyQuery(id), key => key, cancellationToken);
+    public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new GetApiKeyQuery(id), Ok, cancellationToken);
 
     /// <summary>Issues a replacement; the old key works until the grace period ends (default 86400 s, max 604800 s).</summary>
     [HttpPost("{id:guid}/rotate")]
@@ -45,10 +46,10 @@ public sealed class ApiKeysController : ApiControllerBase
     [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public Task<ActionResult<ApiKeyCreatedDto>> Rotate(
+    public Task<IActionResult> Rotate(
         Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateApiKeyRequest? request, CancellationToken cancellationToken) =>
         SendAsync(new RotateApiKeyCommand(id, request?.GracePeriodSeconds),
-            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = "1" }, created), cancellationToken);
+            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = RouteData.Values["version"] }, created), cancellationToken);
 
     /// <summary>Revokes the key at once.</summary>
     [HttpDelete("{id:guid}")]

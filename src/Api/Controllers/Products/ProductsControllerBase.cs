@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using QuoinApi.Api.Http;
+using QuoinApi.Application.Products;
+using QuoinApi.Application.Products.CreateProduct;
+using QuoinApi.Application.Products.DeleteProduct;
+using QuoinApi.Application.Products.GetProduct;
+using QuoinApi.Application.Products.ListProducts;
+using QuoinApi.Application.Products.PatchProduct;
+using QuoinApi.Application.Products.ReplaceProduct;
+using QuoinApi.Application.Products.RestoreProduct;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Api.Controllers.Products;
+
+/// <summary>
+/// The product endpoints, once for every version. A version supplies only what differs: how a body becomes product
+/// fields, how a merge patch is read, and how a product is shown (<typeparamref name="TRepresentation"/>).
+/// </summary>
+public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiControllerBase
+    where TRequest : class
+    where TRepresentation : class
+{
+    protected abstract TRepresentation Represent(ProductDto product);
+
+    protected abstract ProductBody Read(TRequest request);
+
+    protected abstract Result<ProductPatch> ReadPatch(JsonElement document);
+
+    [HttpPost]
+    [Authorize(Policy = Scopes.ProductsWrite)]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public Task<IActionResult> Create(TRequest request, CancellationToken cancellationToken)
+    {
+        var body = Read(request);
+        return SendAsync(new CreateProductCommand(body.Sku, body.Name, body.Description, body.Price, body.Currency, body.Tags), product =>
+        {
+            Response.Headers.Location = Url.Action(nameof(Get), new { id = product.Id, version = RouteData.Values["version"] });
+            return Representation(product.Version, Represent(product), StatusCodes.Status201Created);
+        }, cancellationToken);
+    }
+
+    /// <summary>Lists products (§5): keyset pages, sort, filters, full-text search, sparse fieldsets.</summary>
+    [HttpGet]
+    [Authorize(Policy = Scopes.ProductsRead)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<IActionResult> List([FromQuery] ListQueryParameters list, [FromQuery] ProductFilterParameters filter, CancellationToken cancellationToken) =>
+        SendListAsync(new ListProductsQuery(list.ToListRequest(), filter.ToFilter()), list, Represent, cancellationToken);
+
+    /// <summary>Reads a product; honours If-None-Match (304).</summary>
+    [HttpGet("{id:guid}")]
+    [Authorize(Policy = Scopes.ProductsRead)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new GetProductQuery(id), product => Representation(product.Version, Represent(product)), cancellationToken);
+
+    /// <summary>Full replacement; honours If-Match (412).</summary>
+    [HttpPut("{id:guid}")]
+    [Authorize(Policy = Scopes.ProductsWrite)]
+    [IfMatchRequired]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, "application/problem+json")]
+    public Task<IActionResult> Replace(Guid id, TRequest request, CancellationToken cancellationToken)
+    {
+        var body = Read(request);
+        return SendAsync(
+            new ReplaceProductCommand(id, body.Sku, body.Name, body.Description, body.Price, body.Currency, body.Tags, EntityTags.ReadIfMatch(Request)),
+            product => Representation(product.Version, Represent(product)), cancellationToken);
+    }
+
+    /// <summary>JSON merge patch (RFC 7396), validated by the same rules as PUT; honours If-Match (412).</summary>
+    [HttpPatch("{id:guid}")]
+    [Authorize(Policy = Scopes.ProductsWrite)]
+    [IfMatchRequired]
+    [Consumes(MergePatchReader.MediaType)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    public async Task<IActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
+    {
+        var read = ReadPatch(patch);
+        return read.IsSuccess
+            ? await SendAsync(new PatchProductCommand(id, read.Value, EntityTags.ReadIfMatch(Request)),
+                product => Representation(product.Version, Represent(product)), cancellationToken)
+            : Problem(read.Error!);
+    }
+
+    /// <summary>Soft delete; restorable. Honours If-Match (412).</summary>
+    [HttpDelete("{id:guid}")]
+    [Authorize(Policy = Scopes.ProductsWrite)]
+    [IfMatchRequired]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new DeleteProductCommand(id, EntityTags.ReadIfMatch(Request)), cancellationToken);
+
+    /// <summary>Brings a soft-deleted product back (409 when it is not deleted or its sku was taken). Honours If-Match.</summary>
+    [HttpPost("{id:guid}/restore")]
+    [Authorize(Policy = Scopes.ProductsWrite)]
+    [IfMatchRequired]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    public Task<IActionResult> Restore(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new RestoreProductCommand(id, EntityTags.ReadIfMatch(Request)),
+            product => Representation(product.Version, Represent(product)), cancellationToken);
+}
+
+/// <summary>A product body in version-neutral terms (price in decimal major units).</summary>
+public sealed record ProductBody(string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags);

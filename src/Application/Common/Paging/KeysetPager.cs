@@ -1,0 +1,178 @@
+using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Common.Paging;
+
+/// <summary>
+/// Keyset ("seek") pagination for every list: pages cost the same at page 1 and page 1000 because the cursor is a
+/// WHERE on indexed sort keys, never an OFFSET. The cursor travels as an opaque, signed page token bound to the
+/// query it was minted for (resource, tenant, filters and sort): a forged, altered or foreign token is a 400.
+/// </summary>
+public sealed class KeysetPager(IPageTokenProtector protector)
+{
+    public static readonly Error InvalidPageToken =
+        Error.Validation("pageToken", "The page token is invalid, or was issued for another query, sort or tenant.");
+
+    /// <summary>Reads one page. <paramref name="query"/> is already filtered (tenant and soft-delete filters apply
+    /// too); <paramref name="binding"/> is everything the token is bound to besides the sort: resource, tenant, filters.</summary>
+    public async Task<Result<ListResult<TDto>>> PageAsync<TEntity, TDto>(
+        IQueryable<TEntity> query,
+        SortableFields<TEntity> fields,
+        ListRequest request,
+        string binding,
+        Func<IQueryable<TEntity>, IQueryable<TDto>> project,
+        CancellationToken cancellationToken)
+        where TDto : notnull
+    {
+        if (!fields.TryParse(request.Sort, out var sort))
+        {
+            return Error.Validation("sort", "The sort expression is not valid.");
+        }
+
+        var keys = sort.Select(k => (Field: fields[k.Field], k.Descending)).ToList();
+        keys.Add((fields.Id, keys[^1].Descending));
+        var fingerprint = Fingerprint(binding, sort);
+
+        long? total = request.IncludeTotalCount ? await query.LongCountAsync(cancellationToken) : null;
+
+        if (request.PageToken is { Length: > 0 } token)
+        {
+            if (!TryReadCursor(token, fingerprint, keys.Select(k => k.Field).ToList(), out var values))
+            {
+                return InvalidPageToken;
+            }
+
+            query = query.Where(SeekPredicate<TEntity>(keys, values));
+        }
+
+        var page = await project(OrderBy(query, keys).Take(request.PageSize + 1)).ToListAsync(cancellationToken);
+        string? next = null;
+        if (page.Count > request.PageSize)
+        {
+            page.RemoveAt(page.Count - 1);
+            next = WriteCursor(fingerprint, keys.Select(k => k.Field.Format(k.Field.ReadFrom(page[^1]))).ToArray());
+        }
+
+        return new ListResult<TDto>(page, next, total);
+    }
+
+    /// <summary>A short digest of what the token is bound to; the token carries it, not the filters themselves.</summary>
+    public static string Fingerprint(string binding, IEnumerable<SortKey> sort) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(
+            binding + "|" + string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field))))[..16]);
+
+    /// <summary>Mints the token for the page after the given row; benchmarks use it to jump deep without walking.</summary>
+    public string TokenAfter(string fingerprint, IReadOnlyList<string> formattedKeyValues) => WriteCursor(fingerprint, [.. formattedKeyValues]);
+
+    private string WriteCursor(string fingerprint, string[] values) =>
+        protector.Protect(JsonSerializer.SerializeToUtf8Bytes(new Cursor(fingerprint, values)));
+
+    private bool TryReadCursor<TEntity>(string token, string fingerprint, List<SortableFields<TEntity>.Field> fields, out object[] values)
+    {
+        values = [];
+        if (!protector.TryUnprotect(token, out var payload))
+        {
+            return false;
+        }
+
+        try
+        {
+            var cursor = JsonSerializer.Deserialize<Cursor>(payload);
+            if (cursor is null || cursor.F != fingerprint || cursor.V.Length != fields.Count)
+            {
+                return false;
+            }
+
+            values = [.. fields.Select((field, i) => field.Parse(cursor.V[i]))];
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static IOrderedQueryable<TEntity> OrderBy<TEntity>(IQueryable<TEntity> query, List<(SortableFields<TEntity>.Field Field, bool Descending)> keys)
+    {
+        var ordered = (IOrderedQueryable<TEntity>)query;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (field, descending) = keys[i];
+            var method = (i, descending) switch
+            {
+                (0, false) => nameof(Queryable.OrderBy),
+                (0, true) => nameof(Queryable.OrderByDescending),
+                (_, false) => nameof(Queryable.ThenBy),
+                (_, true) => nameof(Queryable.ThenByDescending),
+            };
+            var call = Expression.Call(typeof(Queryable), method, [typeof(TEntity), field.ValueType], ordered.Expression, Expression.Quote(field.Selector));
+            ordered = (IOrderedQueryable<TEntity>)ordered.Provider.CreateQuery<TEntity>(call);
+        }
+
+        return ordered;
+    }
+
+    /// <summary>(k1 &gt; v1) OR (k1 = v1 AND k2 &gt; v2) OR ... — with &lt; for descending keys — over one parameter.</summary>
+    private static Expression<Func<TEntity, bool>> SeekPredicate<TEntity>(
+        List<(SortableFields<TEntity>.Field Field, bool Descending)> keys, object[] values)
+    {
+        var entity = Expression.Parameter(typeof(TEntity), "e");
+        Expression? predicate = null;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Expression term = Compare(Read(keys[i].Field, entity), values[i], keys[i].Field.ValueType, keys[i].Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+            for (var j = i - 1; j >= 0; j--)
+            {
+                term = Expression.AndAlso(Compare(Read(keys[j].Field, entity), values[j], keys[j].Field.ValueType, ExpressionType.Equal), term);
+            }
+
+            predicate = predicate is null ? term : Expression.OrElse(predicate, term);
+        }
+
+        return Expression.Lambda<Func<TEntity, bool>>(predicate!, entity);
+    }
+
+    private static Expression Read<TEntity>(SortableFields<TEntity>.Field field, ParameterExpression entity) =>
+        new ParameterSwap(field.Selector.Parameters[0], entity).Visit(field.Selector.Body);
+
+    private static BinaryExpression Compare(Expression left, object value, Type type, ExpressionType comparison)
+    {
+        // A closure-like member access makes EF Core send the value as a parameter, not a literal.
+        Expression right = Expression.Property(Expression.Constant(new Boxed(value)), nameof(Boxed.Value));
+        right = Expression.Convert(right, type);
+        if (type == typeof(string) || type == typeof(Guid))
+        {
+            // string.Compare / Guid.CompareTo translate to SQL comparison operators.
+            var compare = type == typeof(string)
+                ? Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right)
+                : Expression.Call(left, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, right);
+            return Expression.MakeBinary(comparison, compare, Expression.Constant(0));
+        }
+
+        return Expression.MakeBinary(comparison, left, right);
+    }
+
+    private sealed record Cursor(string F, string[] V);
+
+    private sealed class Boxed(object value)
+    {
+        public object Value { get; } = value;
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+/// <summary>Canonical text of a query's resource, tenant and filters, for binding page tokens to them.</summary>
+public static class PageBinding
+{
+    public static string Of(string resource, Guid? tenantId, params object?[] filters) =>
+        JsonSerializer.Serialize<object?[]>([resource, tenantId, .. filters]);
+}

@@ -1,0 +1,74 @@
+using FluentValidation;
+using Mapster;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Concurrency;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Products.PatchProduct;
+
+/// <summary>Applies a merge patch to the current product and validates the result by the same rules as PUT.</summary>
+public sealed class PatchProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TypeAdapterConfig mappings, TimeProvider clock)
+    : ICommandHandler<PatchProductCommand, ProductDto>
+{
+    private static readonly MergedProductValidator Rules = new();
+
+    public async Task<Result<ProductDto>> Handle(PatchProductCommand request, CancellationToken cancellationToken)
+    {
+        var product = await products.GetAsync(request.Id, cancellationToken);
+        if (product is null)
+        {
+            return ProductErrors.NotFound;
+        }
+
+        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
+        {
+            return ProductErrors.PreconditionFailed;
+        }
+
+        var patch = request.Patch;
+        var currency = patch.Currency.Or(product.Currency);
+        var merged = new MergedProduct(
+            patch.Sku.Or(product.Sku),
+            patch.Name.Or(product.Name),
+            patch.Description.Or(product.Description),
+            MergedPrice(patch, product.Price, product.Currency, currency),
+            currency,
+            patch.Tags.Or(product.Tags));
+
+        var validation = await Rules.ValidateAsync(merged, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Error.Validation(validation.Errors
+                .GroupBy(e => char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.Ordinal));
+        }
+
+        if (!string.Equals(product.Sku, merged.Sku, StringComparison.Ordinal)
+            && await products.SkuInUseAsync(merged.Sku, product.Id, cancellationToken))
+        {
+            return ProductErrors.SkuInUse(merged.Sku);
+        }
+
+        product.Replace(merged.ToDetails(), clock.GetUtcNow());
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return product.Adapt<ProductDto>(mappings);
+    }
+
+    private static decimal? MergedPrice(ProductPatch patch, decimal currentPrice, string currentCurrency, string newCurrency)
+    {
+        if (!patch.PriceInMinorUnits)
+        {
+            return patch.Price.Or(currentPrice);
+        }
+
+        // v2: the amount lives in minor units; an unknown currency is reported by validation, not here.
+        var amountMinor = patch.AmountMinor.Or(Currency.ToMinorUnits(currentPrice, currentCurrency));
+        return Currency.IsKnown(newCurrency) ? Currency.FromMinorUnits(amountMinor, newCurrency) : currentPrice;
+    }
+
+    private sealed record MergedProduct(string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags)
+        : IProductFields;
+
+    private sealed class MergedProductValidator : ProductFieldsValidator<MergedProduct>;
+}
