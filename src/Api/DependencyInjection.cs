@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QuoinApi.Api.Authentication;
+using QuoinApi.Api.Http;
 using QuoinApi.Api.Infrastructure;
 
 namespace QuoinApi.Api;
@@ -13,7 +14,11 @@ public static class DependencyInjection
             .AddJsonOptions(options => JsonSetup.Configure(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = JsonSetup.InvalidModelState);
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
-        services.Configure<MvcOptions>(options => options.AllowEmptyInputInBodyModelBinding = false);
+        services.Configure<MvcOptions>(options =>
+        {
+            options.AllowEmptyInputInBodyModelBinding = false;
+            options.Filters.Add(new ProblemContentTypeFilter());
+        });
 
         services.AddQuoinVersioning(configuration);
         services.AddQuoinAuthentication(configuration);

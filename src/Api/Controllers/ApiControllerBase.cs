@@ -57,7 +57,7 @@ public abstract class ApiControllerBase : ControllerBase
         var page = result.Value;
         if (page.NextPageToken is { } next)
         {
-            Response.Headers.Link = $"<{UrlWithPageToken(next)}>; rel=\"next\"";
+            Response.Headers.Append("Link", $"<{UrlWithPageToken(next)}>; rel=\"next\"");
         }
 
         var items = page.Items.Select(represent);

@@ -14,6 +14,12 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = Classify(exception);
+
+        // A write that raced another under If-Match lost its precondition: 412, as if it had arrived second.
+        if (exception is ConcurrencyConflictException && httpContext.Request.Headers.IfMatch.Count > 0)
+        {
+            (status, title, detail) = (412, "Precondition Failed", "The resource changed while the request ran: If-Match no longer matches.");
+        }
         if (status >= 500)
         {
             logger.LogError(exception, "Request failed with {Status}", status);

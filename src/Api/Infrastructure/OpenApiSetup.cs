@@ -41,7 +41,7 @@ internal static class OpenApiSetup
     /// <summary>Operations of a deprecated version (v1) are marked deprecated, from the same policy as the headers.</summary>
     private static Task MarkDeprecated(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.IsDeprecated)
+        if (context.Description.IsDeprecated || context.Description.DeprecationPolicy is not null)
         {
             operation.Deprecated = true;
         }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace QuoinApi.Api.Http;
+
+/// <summary>
+/// Keeps <c>application/problem+json</c> on problem results. <c>[Produces("application/json")]</c> (which the
+/// OpenAPI documents need) resets every object result's content types, so this runs after it.
+/// </summary>
+internal sealed class ProblemContentTypeFilter : IAlwaysRunResultFilter, IOrderedFilter
+{
+    public int Order => 1000;
+
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        if (context.Result is ObjectResult { Value: ProblemDetails } result)
+        {
+            result.ContentTypes.Clear();
+            result.ContentTypes.Add("application/problem+json");
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using QuoinApi.Api.FunctionalTests.Infrastructure;
+
+namespace QuoinApi.Api.FunctionalTests.Contract;
+
+/// <summary>
+/// Contract drift guard: the generated OpenAPI documents must equal the ones committed under docs/api/. A change to
+/// the public contract therefore shows up in review as a diff of those files. To accept a change on purpose, run
+/// <c>bash build/update-openapi.sh</c> and commit the result.
+/// </summary>
+public sealed class OpenApiContractTests : FunctionalTestBase
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    [TestCase("v1")]
+    [TestCase("v2")]
+    public async Task Generated_document_matches_the_committed_contract(string version)
+    {
+        using var client = Factory.CreateClient(apiKey: null);
+        var generated = Normalize(await client.GetStringAsync($"/openapi/{version}.json"));
+        var committedPath = Path.Combine(RepositoryRoot(), "docs", "api", $"openapi-{version}.json");
+
+        if (Environment.GetEnvironmentVariable("QUOIN_UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(committedPath, generated);
+            Assert.Pass($"Updated {committedPath}.");
+        }
+
+        Assert.That(File.Exists(committedPath), Is.True, $"{committedPath} is missing: run bash build/update-openapi.sh.");
+        var committed = await File.ReadAllTextAsync(committedPath);
+        Assert.That(generated, Is.EqualTo(committed),
+            $"The {version} contract changed. If that is intended, run bash build/update-openapi.sh and commit docs/api/.");
+    }
+
+    [Test]
+    public async Task V1_operations_are_marked_deprecated_and_v2_operations_are_not()
+    {
+        using var client = Factory.CreateClient(apiKey: null);
+        var v1 = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var v2 = JsonNode.Parse(await client.GetStringAsync("/openapi/v2.json"))!;
+
+        Assert.That(v1["paths"]!["/api/v1/products"]!["get"]!["deprecated"]?.GetValue<bool>(), Is.True);
+        Assert.That(v2["paths"]!["/api/v2/products"]!["get"]!["deprecated"], Is.Null);
+        Assert.That(v2["components"]!["securitySchemes"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "ApiKey", "Bearer" }));
+    }
+
+    /// <summary>Drops what depends on the host (servers) and fixes the formatting.</summary>
+    private static string Normalize(string json)
+    {
+        var document = JsonNode.Parse(json)!.AsObject();
+        document.Remove("servers");
+        return document.ToJsonString(Indented) + "\n";
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "QuoinApi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("QuoinApi.sln not found above the test assembly.");
+    }
+}
