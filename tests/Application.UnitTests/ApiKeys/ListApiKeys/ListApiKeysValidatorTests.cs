@@ -1,0 +1,23 @@
+using FluentValidation.TestHelper;
+using QuoinApi.Application.ApiKeys.ListApiKeys;
+
+namespace QuoinApi.Application.UnitTests.ApiKeys.ListApiKeys;
+
+public sealed class ListApiKeysValidatorTests
+{
+    private readonly ListApiKeysValidator _validator = new();
+
+    [TestCase(1)]
+    [TestCase(100)]
+    public void Page_size_within_bounds_passes(int pageSize) =>
+        _validator.TestValidate(new ListApiKeysQuery(pageSize)).ShouldNotHaveAnyValidationErrors();
+
+    [TestCase(0)]
+    [TestCase(101)]
+    [TestCase(-1)]
+    public void Page_size_out_of_bounds_fails(int pageSize) =>
+        _validator.TestValidate(new ListApiKeysQuery(pageSize)).ShouldHaveValidationErrorFor(q => q.PageSize);
+
+    [Test]
+    public void Default_page_size_passes() => _validator.TestValidate(new ListApiKeysQuery()).ShouldNotHaveAnyValidationErrors();
+}

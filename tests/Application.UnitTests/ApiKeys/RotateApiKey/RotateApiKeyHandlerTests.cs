@@ -1,0 +1,168 @@
+using QuoinApi.Application.ApiKeys.RotateApiKey;
+using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.UnitTests.ApiKeys.RotateApiKey;
+
+public sealed class RotateApiKeyHandlerTests
+{
+    private HandlerTestContext _context = null!;
+    private RotateApiKeyHandler _handler = null!;
+    private Guid _tenantId;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _context = new HandlerTestContext();
+        _handler = new RotateApiKeyHandler(
+            _context.ApiKeys, _context.UnitOfWork, _context.Principal, _context.KeyCache, _context.ApiKeyOptions, _context.Clock);
+        _tenantId = _context.SeedTenant().Id;
+        _context.Principal.ActAsTenantWithAllScopes(_tenantId);
+    }
+
+    [Test]
+    public async Task Issues_a_replacement_with_the_same_name_scopes_and_expiry_and_saves_once()
+    {
+        var expiresAt = HandlerTestContext.Now.AddDays(90);
+        var (key, oldSecret) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.ProductsWrite], "Deploy", expiresAt: expiresAt);
+        _context.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var dto = ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, 3600), CancellationToken.None));
+
+        var replacement = _context.Store.ApiKeys.Single(k => k.Id == dto.Id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+            Assert.That(dto.Id, Is.Not.EqualTo(key.Id));
+            Assert.That(dto.Key, Is.Not.EqualTo(oldSecret.Value));
+            Assert.That(ApiKeySecret.IsWellFormed(dto.Key), Is.True);
+            Assert.That(replacement.SecretHash, Is.EqualTo(ApiKeySecret.HashOf(dto.Key)));
+            Assert.That(replacement.TenantId, Is.EqualTo(_tenantId));
+            Assert.That(dto.Name, Is.EqualTo("Deploy"));
+            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }));
+            Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
+            Assert.That(dto.CreatedAt, Is.EqualTo(HandlerTestContext.Now.AddMinutes(1)));
+            Assert.That(key.ReplacedByKeyId, Is.EqualTo(replacement.Id));
+            Assert.That(key.GraceEndsAt, Is.EqualTo(HandlerTestContext.Now.AddMinutes(1).AddHours(1)));
+            Assert.That(key.StateAt(_context.Clock.GetUtcNow()), Is.EqualTo(ApiKeyState.Active), "the old key works during the grace period");
+        }
+    }
+
+    [Test]
+    public async Task Default_grace_period_is_one_day()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+
+        ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, GracePeriodSeconds: null), CancellationToken.None));
+
+        Assert.That(key.GraceEndsAt, Is.EqualTo(HandlerTestContext.Now.AddDays(1)));
+    }
+
+    [Test]
+    public async Task Zero_grace_period_retires_the_old_key_at_once()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+
+        ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, 0), CancellationToken.None));
+
+        Assert.That(key.StateAt(HandlerTestContext.Now), Is.EqualTo(ApiKeyState.Expired));
+    }
+
+    [Test]
+    public async Task Evicts_the_old_keys_cached_entry_after_the_commit()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+
+        ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None));
+
+        Assert.That(_context.KeyCache.EvictedHashes, Is.EqualTo(new[] { key.SecretHash }));
+    }
+
+    [Test]
+    public void A_failed_save_propagates_and_evicts_nothing()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+        _context.UnitOfWork.FailWith = new InvalidOperationException("database down");
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None));
+        Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+        Assert.That(_context.Store.ApiKeys, Has.Count.EqualTo(1), "the replacement is not committed");
+    }
+
+    [Test]
+    public async Task Unknown_key_is_not_found()
+    {
+        var result = await _handler.Handle(new RotateApiKeyCommand(Guid.CreateVersion7(), null), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task Another_tenants_key_is_not_found()
+    {
+        var (key, _) = _context.SeedApiKey(_context.SeedTenant("Globex").Id);
+
+        var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
+        Assert.That(key.ReplacedByKeyId, Is.Null);
+    }
+
+    [Test]
+    public async Task Revoked_key_is_not_found()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+        key.Revoke(HandlerTestContext.Now);
+
+        var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task Key_with_scopes_the_caller_lacks_is_forbidden_and_not_rotated()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.AuditRead, Scopes.UsageRead]);
+        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage, Scopes.ProductsRead);
+
+        var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
+
+        var error = ResultAssert.Failed(result, ErrorKind.Forbidden, "api_key.scope_escalation");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Does.Contain(Scopes.AuditRead).And.Contain(Scopes.UsageRead));
+            Assert.That(error.Message, Does.Not.Contain(Scopes.ProductsRead));
+            Assert.That(key.ReplacedByKeyId, Is.Null);
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+            Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Already_rotated_key_is_a_conflict()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+        ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None));
+
+        var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.Conflict, "api_key.already_rotated");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1), "only the first rotation saved");
+        Assert.That(_context.Store.ApiKeys, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Expired_key_is_a_conflict()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId, expiresAt: HandlerTestContext.Now.AddMinutes(5));
+        _context.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.Conflict, "api_key.not_active");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+    }
+}

@@ -1,0 +1,71 @@
+using QuoinApi.Application.Products.DeleteProduct;
+using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Products;
+
+namespace QuoinApi.Application.UnitTests.Products.DeleteProduct;
+
+public sealed class DeleteProductHandlerTests
+{
+    private HandlerTestContext _context = null!;
+    private DeleteProductHandler _handler = null!;
+    private Guid _tenantId;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _context = new HandlerTestContext();
+        _handler = new DeleteProductHandler(_context.Products, _context.UnitOfWork, _context.Clock);
+        _tenantId = _context.SeedTenant().Id;
+        _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsWrite);
+    }
+
+    [Test]
+    public async Task Soft_deletes_the_product_and_saves_once()
+    {
+        var product = _context.SeedProduct(_tenantId);
+
+        ResultAssert.Succeeded(await _handler.Handle(new DeleteProductCommand(product.Id), CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+            Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(_context.Store.Products, Does.Contain(product), "the row stays: soft delete");
+            Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductDeleted(product.Id, _tenantId, HandlerTestContext.Now)));
+        }
+
+        Assert.That(await _context.Products.GetAsync(product.Id, CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Unknown_id_is_not_found()
+    {
+        var result = await _handler.Handle(new DeleteProductCommand(Guid.CreateVersion7()), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task Already_deleted_product_is_not_found()
+    {
+        var product = _context.SeedProduct(_tenantId, deleted: true);
+
+        var result = await _handler.Handle(new DeleteProductCommand(product.Id), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task Another_tenants_product_is_not_found_and_stays_live()
+    {
+        var product = _context.SeedProduct(_context.SeedTenant("Globex").Id);
+
+        var result = await _handler.Handle(new DeleteProductCommand(product.Id), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
+        Assert.That(product.DeletedAt, Is.Null);
+    }
+}

@@ -1,0 +1,26 @@
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.UnitTests.Support;
+
+/// <summary>Assertions on <see cref="Result{T}"/> that print the error when a success was expected.</summary>
+internal static class ResultAssert
+{
+    public static T Succeeded<T>(Result<T> result)
+    {
+        Assert.That(result.IsSuccess, Is.True, () => $"Expected success, got {result.Error}");
+        return result.Value;
+    }
+
+    public static Error Failed<T>(Result<T> result, ErrorKind kind, string code)
+    {
+        Assert.That(result.IsSuccess, Is.False, "Expected a failure, got success.");
+        var error = result.Error!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Kind, Is.EqualTo(kind));
+            Assert.That(error.Code, Is.EqualTo(code));
+        }
+
+        return error;
+    }
+}

@@ -1,0 +1,96 @@
+using QuoinApi.Application.Tenants.CreateTenant;
+using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Tenants;
+
+namespace QuoinApi.Application.UnitTests.Tenants.CreateTenant;
+
+public sealed class CreateTenantHandlerTests
+{
+    private HandlerTestContext _context = null!;
+    private CreateTenantHandler _handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _context = new HandlerTestContext();
+        _handler = new CreateTenantHandler(_context.Tenants, _context.ApiKeys, _context.UnitOfWork, _context.ApiKeyOptions, _context.Clock);
+        _context.Principal.ActAsPlatformAdmin();
+    }
+
+    [Test]
+    public async Task Creates_the_tenant_and_its_owner_key_in_one_save()
+    {
+        var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("  Acme  ", RatePlan.Pro), CancellationToken.None));
+
+        var tenant = _context.Store.Tenants.Single();
+        var ownerKey = _context.Store.ApiKeys.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+            Assert.That(response.Id, Is.EqualTo(tenant.Id));
+            Assert.That(response.Name, Is.EqualTo("Acme"), "the name is trimmed");
+            Assert.That(response.RatePlan, Is.EqualTo(RatePlan.Pro));
+            Assert.That(response.CreatedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(response.UpdatedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(tenant.DomainEvents.Single(), Is.EqualTo(new TenantCreated(tenant.Id, RatePlan.Pro, HandlerTestContext.Now)));
+            Assert.That(ownerKey.TenantId, Is.EqualTo(tenant.Id));
+            Assert.That(ownerKey.Name, Is.EqualTo(CreateTenantHandler.OwnerKeyName));
+            Assert.That(ownerKey.ExpiresAt, Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task Owner_key_holds_every_tenant_scope_and_no_platform_scope()
+    {
+        var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
+
+        Assert.That(response.OwnerApiKey.Scopes, Is.EquivalentTo(Scopes.TenantScopes));
+        Assert.That(response.OwnerApiKey.Scopes, Does.Not.Contain(Scopes.PlatformAdmin));
+    }
+
+    [Test]
+    public async Task Owner_key_secret_is_returned_once_and_only_its_hash_is_stored()
+    {
+        var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
+
+        var ownerKey = _context.Store.ApiKeys.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.OwnerApiKey.Id, Is.EqualTo(ownerKey.Id));
+            Assert.That(ApiKeySecret.IsWellFormed(response.OwnerApiKey.Key), Is.True);
+            Assert.That(response.OwnerApiKey.Key, Does.StartWith(ApiKeySecret.LivePrefix));
+            Assert.That(ownerKey.SecretHash, Is.EqualTo(ApiKeySecret.HashOf(response.OwnerApiKey.Key)));
+            Assert.That(ownerKey.Prefix, Is.EqualTo(response.OwnerApiKey.Key[..12]));
+        }
+    }
+
+    [Test]
+    public async Task Default_rate_plan_is_free()
+    {
+        var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
+
+        Assert.That(response.RatePlan, Is.EqualTo(RatePlan.Free));
+    }
+
+    [Test]
+    public async Task Test_environment_issues_a_test_key()
+    {
+        _context.ApiKeyOptionsValue.Environment = ApiKeyEnvironment.Test;
+
+        var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
+
+        Assert.That(response.OwnerApiKey.Key, Does.StartWith(ApiKeySecret.TestPrefix));
+    }
+
+    [Test]
+    public void A_failed_save_propagates_and_commits_neither_tenant_nor_key()
+    {
+        _context.UnitOfWork.FailWith = new InvalidOperationException("database down");
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
+        Assert.That(_context.Store.Tenants, Is.Empty);
+        Assert.That(_context.Store.ApiKeys, Is.Empty);
+    }
+}

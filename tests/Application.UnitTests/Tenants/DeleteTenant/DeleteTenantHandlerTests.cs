@@ -1,0 +1,96 @@
+using QuoinApi.Application.Tenants.DeleteTenant;
+using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Tenants;
+
+namespace QuoinApi.Application.UnitTests.Tenants.DeleteTenant;
+
+public sealed class DeleteTenantHandlerTests
+{
+    private HandlerTestContext _context = null!;
+    private DeleteTenantHandler _handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _context = new HandlerTestContext();
+        _handler = new DeleteTenantHandler(_context.Tenants, _context.ApiKeys, _context.UnitOfWork, _context.KeyCache, _context.Clock);
+        _context.Principal.ActAsPlatformAdmin();
+    }
+
+    [Test]
+    public async Task Soft_deletes_the_tenant_and_saves_once()
+    {
+        var tenant = _context.SeedTenant();
+
+        ResultAssert.Succeeded(await _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+            Assert.That(tenant.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(_context.Store.Tenants, Does.Contain(tenant), "the row stays: soft delete");
+            Assert.That(tenant.DomainEvents.Single(), Is.EqualTo(new TenantDeleted(tenant.Id, HandlerTestContext.Now)));
+        }
+    }
+
+    [Test]
+    public async Task Evicts_the_cached_hashes_of_every_live_key_of_the_tenant_only()
+    {
+        var tenant = _context.SeedTenant("Acme");
+        var (first, _) = _context.SeedApiKey(tenant.Id);
+        var (second, _) = _context.SeedApiKey(tenant.Id, [Scopes.KeysManage]);
+        var (revoked, _) = _context.SeedApiKey(tenant.Id);
+        revoked.Revoke(HandlerTestContext.Now);
+        var (otherTenantsKey, _) = _context.SeedApiKey(_context.SeedTenant("Globex").Id);
+
+        ResultAssert.Succeeded(await _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None));
+
+        // The caller is a platform admin: the tenant's keys are found although they belong to another tenant.
+        Assert.That(_context.KeyCache.EvictedHashes, Is.EquivalentTo(new[] { first.SecretHash, second.SecretHash }));
+        Assert.That(_context.KeyCache.EvictedHashes, Does.Not.Contain(otherTenantsKey.SecretHash));
+    }
+
+    [Test]
+    public async Task Tenant_without_keys_evicts_nothing()
+    {
+        var tenant = _context.SeedTenant();
+
+        ResultAssert.Succeeded(await _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None));
+
+        Assert.That(_context.KeyCache.EvictedHashes, Is.Empty);
+    }
+
+    [Test]
+    public async Task Unknown_tenant_is_not_found_and_nothing_is_saved_or_evicted()
+    {
+        var result = await _handler.Handle(new DeleteTenantCommand(Guid.CreateVersion7()), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+        Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task Already_deleted_tenant_is_not_found()
+    {
+        var tenant = _context.SeedTenant();
+        tenant.Delete(HandlerTestContext.Now.AddDays(-1));
+
+        var result = await _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
+        Assert.That(tenant.DeletedAt, Is.EqualTo(HandlerTestContext.Now.AddDays(-1)));
+    }
+
+    [Test]
+    public void Keys_are_evicted_only_after_a_successful_commit()
+    {
+        var tenant = _context.SeedTenant();
+        _context.SeedApiKey(tenant.Id);
+        _context.UnitOfWork.FailWith = new InvalidOperationException("database down");
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None));
+        Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+    }
+}

@@ -1,0 +1,27 @@
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Domain.UnitTests.Common;
+
+public sealed class ScopesTests
+{
+    [Test]
+    public void All_scopes_are_those_of_the_contract()
+    {
+        Assert.That(Scopes.All, Is.EquivalentTo(new[]
+        {
+            "products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read", "usage:read", "platform:admin",
+        }));
+    }
+
+    [Test]
+    public void Tenant_scopes_are_all_but_platform_administration()
+    {
+        Assert.That(Scopes.TenantScopes, Is.EquivalentTo(Scopes.All.Where(s => s != Scopes.PlatformAdmin)));
+    }
+
+    [TestCase("products:read", true)]
+    [TestCase("platform:admin", true)]
+    [TestCase("Products:Read", false)]
+    [TestCase("products:delete", false)]
+    public void IsKnown_matches_exactly(string scope, bool known) => Assert.That(Scopes.IsKnown(scope), Is.EqualTo(known));
+}

@@ -1,0 +1,117 @@
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Products;
+
+namespace QuoinApi.Domain.UnitTests.Products;
+
+public sealed class ProductTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+    private static readonly Guid TenantId = Guid.CreateVersion7();
+    private static readonly ProductDetails Details = new("SKU-1", "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
+
+    private static Product Create()
+    {
+        var product = Product.Create(TenantId, Details, Now);
+        product.ClearDomainEvents();
+        return product;
+    }
+
+    [Test]
+    public void Create_takes_the_details_and_raises_created()
+    {
+        var product = Product.Create(TenantId, Details, Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(product.TenantId, Is.EqualTo(TenantId));
+            Assert.That(product.Sku, Is.EqualTo("SKU-1"));
+            Assert.That(product.Name, Is.EqualTo("Widget"));
+            Assert.That(product.Description, Is.EqualTo("A widget"));
+            Assert.That(product.Price, Is.EqualTo(12.50m));
+            Assert.That(product.Currency, Is.EqualTo("EUR"));
+            Assert.That(product.Tags, Is.EqualTo(new[] { "tools", "metal" }));
+            Assert.That(product.DeletedAt, Is.Null);
+            Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductCreated(product.Id, TenantId, Now)));
+        }
+    }
+
+    [Test]
+    public void Tags_are_copied_not_shared_with_the_caller()
+    {
+        var tags = new List<string> { "tools" };
+        var product = Product.Create(TenantId, Details with { Tags = tags }, Now);
+
+        tags.Add("changed later");
+
+        Assert.That(product.Tags, Is.EqualTo(new[] { "tools" }));
+    }
+
+    [Test]
+    public void Replace_overwrites_every_field_and_raises_updated()
+    {
+        var product = Create();
+
+        product.Replace(new ProductDetails("SKU-2", "Gadget", null, 0m, "JPY", []), Now.AddHours(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(product.Sku, Is.EqualTo("SKU-2"));
+            Assert.That(product.Name, Is.EqualTo("Gadget"));
+            Assert.That(product.Description, Is.Null);
+            Assert.That(product.Price, Is.Zero);
+            Assert.That(product.Currency, Is.EqualTo("JPY"));
+            Assert.That(product.Tags, Is.Empty);
+            Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductUpdated(product.Id, TenantId, Now.AddHours(1))));
+        }
+    }
+
+    [Test]
+    public void Delete_marks_the_product_deleted_and_raises_deleted()
+    {
+        var product = Create();
+
+        product.Delete(Now);
+
+        Assert.That(product.DeletedAt, Is.EqualTo(Now));
+        Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductDeleted(product.Id, TenantId, Now)));
+    }
+
+    [Test]
+    public void Delete_is_idempotent()
+    {
+        var product = Create();
+        product.Delete(Now);
+
+        product.Delete(Now.AddHours(1));
+
+        Assert.That(product.DeletedAt, Is.EqualTo(Now));
+        Assert.That(product.DomainEvents, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Restore_brings_a_deleted_product_back_and_raises_restored()
+    {
+        var product = Create();
+        product.Delete(Now);
+        product.ClearDomainEvents();
+
+        var result = product.Restore(Now.AddHours(1));
+
+        Assert.That(result.IsSuccess, Is.True);
+        Assert.That(product.DeletedAt, Is.Null);
+        Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductRestored(product.Id, TenantId, Now.AddHours(1))));
+    }
+
+    [Test]
+    public void Restoring_a_live_product_is_a_conflict_and_raises_nothing()
+    {
+        var product = Create();
+
+        var result = product.Restore(Now);
+
+        Assert.That(result.IsSuccess, Is.False);
+        Assert.That(result.Error!.Kind, Is.EqualTo(ErrorKind.Conflict));
+        Assert.That(result.Error.Code, Is.EqualTo("product.not_deleted"));
+        Assert.That(product.DomainEvents, Is.Empty);
+    }
+}
