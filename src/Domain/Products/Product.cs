@@ -104,7 +104,8 @@ public sealed record ProductDetails(string Sku, string Name, string? Description
 public static class ProductRules
 {
     public const int SkuMaxLength = 64;
-    public const string SkuPattern = "^[A-Z0-9_-]+$";
+    // \z, not $: in .NET "$" also matches before a trailing newline, which would let "SKU-1\n" through.
+    public const string SkuPattern = @"^[A-Z0-9_-]+\z";
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
     public const decimal MaxPrice = 1_000_000_000m;

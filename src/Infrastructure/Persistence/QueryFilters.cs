@@ -26,6 +26,7 @@ public static class QueryFilters
 
         // Per aggregate: the filter compares with the context's current tenant, which EF Core reads per context instance.
         modelBuilder.Entity<Product>().HasQueryFilter(Tenant, p => p.TenantId == context.CurrentTenantId);
-        modelBuilder.Entity<ApiKey>().HasQueryFilter(Tenant, k => k.TenantId == context.CurrentTenantId);
+        // Platform keys (no tenant) are never visible through the tenant filter, not even to a caller without a tenant.
+        modelBuilder.Entity<ApiKey>().HasQueryFilter(Tenant, k => k.TenantId != null && k.TenantId == context.CurrentTenantId);
     }
 }

@@ -23,15 +23,16 @@ public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWo
             return ProductErrors.PreconditionFailed;
         }
 
+        // Check the sku before touching the aggregate, so a refused restore leaves it exactly as it was.
+        if (product.DeletedAt is not null && await products.SkuInUseAsync(product.Sku, product.Id, cancellationToken))
+        {
+            return ProductErrors.SkuInUse(product.Sku);
+        }
+
         var restored = product.Restore(clock.GetUtcNow());
         if (!restored.IsSuccess)
         {
             return restored.Error!;
-        }
-
-        if (await products.SkuInUseAsync(product.Sku, product.Id, cancellationToken))
-        {
-            return ProductErrors.SkuInUse(product.Sku);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
