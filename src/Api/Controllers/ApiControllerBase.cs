@@ -78,7 +78,10 @@ public abstract class ApiControllerBase : ControllerBase
         return StatusCode(status, body);
     }
 
-    protected ObjectResult Problem(Error error)
+    /// <param name="error">The failure.</param>
+    /// <param name="representationErrors">True when the error already speaks the version's member names (errors of
+    /// reading the body), so <see cref="RenameMember"/> must not apply.</param>
+    protected ObjectResult Problem(Error error, bool representationErrors = false)
     {
         if (error.Kind == ErrorKind.Validation && error.ValidationErrors is { } validationErrors)
         {
@@ -86,7 +89,7 @@ public abstract class ApiControllerBase : ControllerBase
                 HttpContext, new ModelStateDictionary(), StatusCodes.Status400BadRequest, "One or more validation errors occurred.", detail: error.Message);
             foreach (var (member, messages) in validationErrors)
             {
-                validation.Errors[RenameMember(member)] = messages;
+                validation.Errors[representationErrors ? member : RenameMember(member)] = messages;
             }
 
             return new ObjectResult(validation) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };

@@ -94,7 +94,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         return read.IsSuccess
             ? await SendAsync(new PatchProductCommand(id, read.Value, EntityTags.ReadIfMatch(Request)),
                 product => Representation(product.Version, Represent(product)), cancellationToken)
-            : Problem(read.Error!);
+            : Problem(read.Error!, representationErrors: true);
     }
 
     /// <summary>Soft delete; restorable. Honours If-Match (412).</summary>
