@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddQuoinHealth();
         services.AddQuoinTelemetry(configuration);
 
+        services.AddHostedService<ShutdownDelayService>();
         services.Configure<HostOptions>(options =>
             options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:DrainTimeoutSeconds", 30)));
         return services;

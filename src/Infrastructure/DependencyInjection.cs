@@ -23,11 +23,15 @@ public static class DependencyInjection
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.SectionName));
-        services.Configure<ApiKeyAuthenticationOptions>(options =>
-        {
-            configuration.GetSection(ApiKeyOptions.SectionName).Bind(options);
-            options.BootstrapSecret = configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } secret ? secret : null;
-        });
+        services.AddOptions<ApiKeyAuthenticationOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection(ApiKeyOptions.SectionName).Bind(options);
+                options.BootstrapSecret = configuration["Bootstrap:AdminApiKey"] is { Length: > 0 } secret ? secret : null;
+            })
+            .Validate(options => options.BootstrapSecret is null || options.BootstrapSecret.Length >= Domain.ApiKeys.ApiKeySecret.BootstrapMinLength,
+                $"Bootstrap:AdminApiKey needs at least {Domain.ApiKeys.ApiKeySecret.BootstrapMinLength} characters.")
+            .ValidateOnStart();
 
         AddPersistence(services, configuration);
 
@@ -38,7 +42,10 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyCacheInvalidator>(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<ApiKeyAuthenticator>();
-        services.AddOptions<PagingOptions>().Bind(configuration.GetSection(PagingOptions.SectionName));
+        services.AddOptions<PagingOptions>()
+            .Bind(configuration.GetSection(PagingOptions.SectionName))
+            .Validate(options => options.TokenSigningKeys.All(key => key.Length >= 32), "Paging:TokenSigningKeys entries need at least 32 characters.")
+            .ValidateOnStart();
         services.AddSingleton<IPageTokenProtector, HmacPageTokenProtector>();
 
         services.AddSingleton<PostgresReadinessCheck>();
@@ -96,13 +103,14 @@ public static class DependencyInjection
         var settings = builder.ConnectionStringBuilder;
 
         // Explicit settings in the connection string win; otherwise the deliberate defaults of DatabaseOptions.
-        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize"))
         {
             settings.MaxPoolSize = database.MaxPoolSize;
         }
 
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("Timeout"))
         {
             settings.Timeout = database.ConnectTimeoutSeconds;
         }

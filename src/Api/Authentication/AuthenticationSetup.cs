@@ -40,7 +40,7 @@ internal static class AuthenticationSetup
                     ValidateAudience = true,
                     ValidAudience = jwt.Audience,
                     ValidateIssuer = true,
-                    ValidIssuer = jwt.Authority ?? jwt.Issuer,
+                    ValidIssuer = string.IsNullOrWhiteSpace(jwt.Authority) ? jwt.Issuer : jwt.Authority,
                     ValidateLifetime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = QuoinClaims.Subject,

@@ -35,6 +35,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("ConnectionStrings:Postgres", database.ConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestDatabase.RedisConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Shutdown:ReadinessDelaySeconds", "0");
         builder.UseSetting("Bootstrap:AdminApiKey", AdminKey);
         builder.UseSetting("ApiKeys:Environment", "Test");
         builder.UseSetting("Authentication:Jwt:SigningKey", JwtSigningKey);
