@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddQuoinOpenApi();
         services.AddQuoinHealth();
         services.AddQuoinTelemetry(configuration);
+        services.Configure<QuoinApi.Application.Common.Telemetry.TelemetryOptions>(configuration.GetSection("Telemetry"));
 
         services.AddHostedService<ShutdownDelayService>();
         services.Configure<HostOptions>(options =>
@@ -43,6 +44,7 @@ public static class DependencyInjection
         app.UseMiddleware<ApiVersionLifecycleMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyKeyMiddleware>();
 
         app.MapControllers();
         app.MapQuoinHealth();

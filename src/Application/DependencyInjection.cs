@@ -3,6 +3,7 @@ using FluentValidation;
 using Mapster;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Paging;
 
@@ -23,8 +24,13 @@ public static class DependencyInjection
             services.AddScoped(service, implementation);
         }
 
-        // Pipeline, outermost first (ADR 0004): MS DI resolves open generics in registration order.
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        // Pipeline, outermost first (ADR 0004): MediatR 5 runs behaviors in registration order. A test pins it.
+        foreach (var behavior in PipelineOrder)
+        {
+            services.AddScoped(typeof(IPipelineBehavior<,>), behavior);
+        }
+
+        services.AddScoped<RequestContext>();
 
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
@@ -39,6 +45,19 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    /// <summary>
+    /// Telemetry sees everything (even validation failures); validation runs before any transaction opens; the unit of
+    /// work wraps idempotency and audit, so the key claim, the effects and the audit entry commit together.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> PipelineOrder =
+    [
+        typeof(TelemetryBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(UnitOfWorkBehavior<,>),
+        typeof(IdempotencyBehavior<,>),
+        typeof(AuditBehavior<,>),
+    ];
 
     internal static IEnumerable<(Type Service, Type Implementation)> FindRequestHandlers(Assembly assembly) =>
         from type in assembly.GetTypes()

@@ -8,7 +8,9 @@ using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Tenants;
+using QuoinApi.Infrastructure.Auditing;
 using QuoinApi.Infrastructure.Caching;
+using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Health;
 using QuoinApi.Infrastructure.Persistence;
 using QuoinApi.Infrastructure.Persistence.Interceptors;
@@ -82,6 +84,12 @@ public static class DependencyInjection
         services.AddScoped<ITenantRepository, TenantRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IProductRepository, ProductRepository>();
+        services.AddScoped<ITransactionManager, TransactionManager>();
+        services.AddScoped<IAuditTrail, PostgresAuditTrail>();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
+        services.AddSingleton<ResponseProtector>();
+        services.AddScoped<IIdempotencyStore, PostgresIdempotencyStore>();
+        services.AddHostedService<IdempotencyPurgeService>();
         services.AddSingleton<IProductTextSearch, ProductTextSearch>();
         services.AddHostedService<DatabaseInitializer>();
     }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Domain.Audit;
 
 namespace QuoinApi.Api.Authentication;
 
@@ -33,6 +35,7 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         if (authorizeResult.Forbidden)
         {
             var required = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToArray();
+            await AuditDenialAsync(context, required);
             await WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", required.Length > 0
                 ? $"The credentials lack the required scope: {string.Join(", ", required)}."
                 : "The credentials do not allow this operation.");
@@ -40,6 +43,25 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    /// <summary>Every authorization denial is audited, in a transaction of its own.</summary>
+    private static Task AuditDenialAsync(HttpContext context, string[] requiredScopes)
+    {
+        var services = context.RequestServices;
+        var principal = services.GetRequiredService<ICurrentPrincipal>();
+        var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
+        var record = new AuditRecord(
+            principal.TenantId,
+            principal.ActorId ?? "anonymous",
+            "authorization.denied",
+            "endpoint",
+            $"{context.Request.Method} {endpoint}",
+            AuditRecord.Denied,
+            services.GetRequiredService<RequestContext>().RequestId,
+            System.Diagnostics.Activity.Current?.TraceId.ToString(),
+            System.Text.Json.JsonSerializer.Serialize(new { requiredScopes }));
+        return services.GetRequiredService<IAuditTrail>().AppendDeniedAsync(record, context.RequestAborted);
     }
 
     private async Task WriteAsync(HttpContext context, int status, string title, string detail)

@@ -14,6 +14,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
         var presented = context.Request.Headers[HeaderName].ToString();
         var requestId = IsSafe(presented) ? presented : Guid.CreateVersion7().ToString("N");
         context.Items[ItemKey] = requestId;
+        context.RequestServices.GetRequiredService<QuoinApi.Application.Common.Abstractions.RequestContext>().RequestId = requestId;
         context.Response.Headers[HeaderName] = requestId;
         Activity.Current?.SetTag("http.request_id", requestId);
         using (context.RequestServices.GetRequiredService<ILogger<RequestIdMiddleware>>().BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))

@@ -1,4 +1,5 @@
 using Npgsql;
+using QuoinApi.Application.Common.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -23,7 +24,8 @@ internal static class TelemetrySetup
             {
                 tracing.AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
-                    .AddNpgsql();
+                    .AddNpgsql()
+                    .AddSource(QuoinTelemetry.Name);
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();
@@ -35,6 +37,7 @@ internal static class TelemetrySetup
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentationIfAvailable()
                     .AddMeter("Npgsql")
+                    .AddMeter(QuoinTelemetry.Name)
                     .AddPrometheusExporter();
                 if (otlp)
                 {

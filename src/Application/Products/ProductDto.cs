@@ -1,10 +1,9 @@
-using System.Text.Json.Serialization;
 using Mapster;
 using QuoinApi.Domain.Products;
 
 namespace QuoinApi.Application.Products;
 
-/// <summary>A product as read. <see cref="Version"/> travels in the ETag header, not the body.</summary>
+/// <summary>A product as read, version-neutral; each API version has its own representation of it.</summary>
 public sealed record ProductDto(
     Guid Id,
     string Sku,
@@ -17,7 +16,7 @@ public sealed record ProductDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DeletedAt)
 {
-    [JsonIgnore]
+    /// <summary>The row version: the ETag.</summary>
     public uint Version { get; init; }
 }
 

@@ -50,6 +50,14 @@ public interface IResult<TSelf>
     Error? Error { get; }
 
     static abstract TSelf Failure(Error error);
+
+    /// <summary>The type of the success value, for behaviors that store and replay results (idempotency).</summary>
+    static abstract Type ValueType { get; }
+
+    static abstract TSelf FromValue(object value);
+
+    /// <summary>The success value, boxed; null for a failure.</summary>
+    object? BoxedValue { get; }
 }
 
 /// <summary>Success with a value, or an <see cref="Common.Error"/>.</summary>
@@ -74,6 +82,12 @@ public sealed class Result<T> : IResult<Result<T>>
     public static Result<T> Ok(T value) => new(value);
 
     public static Result<T> Failure(Error error) => new(error);
+
+    public static Type ValueType => typeof(T);
+
+    public static Result<T> FromValue(object value) => new((T)value);
+
+    public object? BoxedValue => IsSuccess ? _value : null;
 
 #pragma warning disable CA2225 // implicit conversions keep handlers readable: `return product;` / `return Error.NotFound(...)`
     public static implicit operator Result<T>(T value) => new(value);

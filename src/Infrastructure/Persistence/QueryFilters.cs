@@ -28,5 +28,6 @@ public static class QueryFilters
         modelBuilder.Entity<Product>().HasQueryFilter(Tenant, p => p.TenantId == context.CurrentTenantId);
         // Platform keys (no tenant) are never visible through the tenant filter, not even to a caller without a tenant.
         modelBuilder.Entity<ApiKey>().HasQueryFilter(Tenant, k => k.TenantId != null && k.TenantId == context.CurrentTenantId);
+        modelBuilder.Entity<Domain.Audit.AuditEntry>().HasQueryFilter(Tenant, e => e.TenantId != null && e.TenantId == context.CurrentTenantId);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -27,6 +28,8 @@ public class QuoinDbContext : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Read by the tenant query filter on every query; EF Core parameterises it per context instance.</summary>
     internal Guid? CurrentTenantId => _principal.TenantId;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -18,4 +19,6 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options, ICurr
     IQueryable<ApiKey> IReadDbContext.ApiKeys => ApiKeys.AsNoTracking();
 
     IQueryable<Product> IReadDbContext.Products => Products.AsNoTracking();
+
+    IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 }

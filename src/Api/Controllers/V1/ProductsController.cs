@@ -14,9 +14,9 @@ namespace QuoinApi.Api.Controllers.V1;
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/products")]
 [Tags("Products")]
-public sealed class ProductsController : ProductsControllerBase<ProductRequestV1, ProductDto>
+public sealed class ProductsController : ProductsControllerBase<ProductRequestV1, ProductV1>
 {
-    protected override ProductDto Represent(ProductDto product) => product;
+    protected override ProductV1 Represent(ProductDto product) => ProductV1.From(product);
 
     protected override ProductBody Read(ProductRequestV1 request) =>
         new(request.Sku ?? string.Empty, request.Name ?? string.Empty, request.Description, request.Price, request.Currency ?? string.Empty, request.Tags);

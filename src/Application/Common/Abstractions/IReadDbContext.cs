@@ -1,4 +1,5 @@
 using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -15,4 +16,6 @@ public interface IReadDbContext
     IQueryable<ApiKey> ApiKeys { get; }
 
     IQueryable<Product> Products { get; }
+
+    IQueryable<AuditEntry> AuditEntries { get; }
 }

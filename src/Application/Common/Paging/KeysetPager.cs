@@ -117,7 +117,11 @@ public sealed class KeysetPager(IPageTokenProtector protector)
         return ordered;
     }
 
-    /// <summary>(k1 &gt; v1) OR (k1 = v1 AND k2 &gt; v2) OR ... — with &lt; for descending keys — over one parameter.</summary>
+    /// <summary>
+    /// k1 ≥ v1 AND ((k1 &gt; v1) OR (k1 = v1 AND k2 &gt; v2) OR ...), with the comparisons flipped for descending keys.
+    /// The OR expansion handles mixed directions; the redundant leading bound is what lets PostgreSQL start the index
+    /// scan at the cursor instead of filtering from the first row.
+    /// </summary>
     private static Expression<Func<TEntity, bool>> SeekPredicate<TEntity>(
         List<(SortableFields<TEntity>.Field Field, bool Descending)> keys, object[] values)
     {
@@ -134,7 +138,9 @@ public sealed class KeysetPager(IPageTokenProtector protector)
             predicate = predicate is null ? term : Expression.OrElse(predicate, term);
         }
 
-        return Expression.Lambda<Func<TEntity, bool>>(predicate!, entity);
+        var leadingBound = Compare(Read(keys[0].Field, entity), values[0], keys[0].Field.ValueType,
+            keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
+        return Expression.Lambda<Func<TEntity, bool>>(Expression.AndAlso(leadingBound, predicate!), entity);
     }
 
     private static Expression Read<TEntity>(SortableFields<TEntity>.Field field, ParameterExpression entity) =>

@@ -1,3 +1,4 @@
+using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Tenants;
 
@@ -7,6 +8,6 @@ public sealed record CreateTenantCommand(string Name, RatePlan RatePlan = RatePl
 
 /// <summary>The new tenant and its first key, which holds every tenant scope. The key's secret is shown only here.</summary>
 public sealed record CreateTenantResponse(
-    Guid Id, string Name, RatePlan RatePlan, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, OwnerApiKeyDto OwnerApiKey);
+    Guid Id, string Name, RatePlan RatePlan, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, OwnerApiKeyDto OwnerApiKey) : IContainsSecret;
 
 public sealed record OwnerApiKeyDto(Guid Id, string Key, IReadOnlyList<string> Scopes);

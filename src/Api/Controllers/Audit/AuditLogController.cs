@@ -1,0 +1,37 @@
+using Asp.Versioning;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using QuoinApi.Api.Http;
+using QuoinApi.Application.Audit.ListAuditLog;
+using QuoinApi.Application.Audit.VerifyAuditLog;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Api.Controllers.Audit;
+
+/// <summary>The caller's tenant audit log: a hash chain of every state change and authorization denial.</summary>
+[ApiVersion(1.0)]
+[ApiVersion(2.0)]
+[Route("api/v{version:apiVersion}/audit-log")]
+[Authorize(Policy = Scopes.AuditRead)]
+public sealed class AuditLogController : ApiControllerBase
+{
+    /// <summary>Entries, newest first, with the shared list envelope; filter by action, resourceId and a time range.</summary>
+    [HttpGet]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<IActionResult> List(
+        [FromQuery] ListQueryParameters list,
+        [FromQuery] string? action,
+        [FromQuery] string? resourceId,
+        [FromQuery] DateTimeOffset? from,
+        [FromQuery] DateTimeOffset? to,
+        CancellationToken cancellationToken) =>
+        SendListAsync(new ListAuditLogQuery(list.ToListRequest(), new AuditLogFilter(action, resourceId, from?.ToUniversalTime(), to?.ToUniversalTime())),
+            list, entry => entry, cancellationToken);
+
+    /// <summary>Recomputes the chain: <c>{valid, entries, firstInvalidSequence?}</c>.</summary>
+    [HttpGet("verify")]
+    [ProducesResponseType<AuditVerification>(StatusCodes.Status200OK)]
+    public Task<IActionResult> Verify(CancellationToken cancellationToken) =>
+        SendAsync(new VerifyAuditLogQuery(), Ok, cancellationToken);
+}

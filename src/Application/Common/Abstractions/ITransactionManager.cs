@@ -1,0 +1,13 @@
+namespace QuoinApi.Application.Common.Abstractions;
+
+/// <summary>Opens the one database transaction a command runs in (unit of work, idempotency claim and audit entry).</summary>
+public interface ITransactionManager
+{
+    Task<ICommandTransaction> BeginAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Rolled back on dispose unless committed.</summary>
+public interface ICommandTransaction : IAsyncDisposable
+{
+    Task CommitAsync(CancellationToken cancellationToken);
+}

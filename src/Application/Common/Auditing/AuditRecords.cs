@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Domain.Audit;
+
+namespace QuoinApi.Application.Common.Auditing;
+
+/// <summary>
+/// Builds audit records from commands: the action and resource come from the use-case folder
+/// (<c>Products/CreateProduct</c> → <c>product.create</c>), the change summary from the command's members with secrets
+/// redacted, the resource id from the result or the command.
+/// </summary>
+public static partial class AuditRecords
+{
+    public const string Redacted = "[redacted]";
+    private static readonly JsonSerializerOptions SummaryOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly HashSet<string> NotChanges = new(StringComparer.OrdinalIgnoreCase) { "id", "precondition" };
+
+    public static AuditRecord Describe(object command, object? result, string outcome, ICurrentPrincipal principal, RequestContext context)
+    {
+        var (resourceType, action) = ActionOf(command.GetType());
+        return new AuditRecord(
+            principal.TenantId,
+            principal.ActorId ?? "anonymous",
+            action,
+            resourceType,
+            IdOf(result) ?? IdOf(command),
+            outcome,
+            context.RequestId,
+            Activity.Current?.TraceId.ToString(),
+            Summarize(command));
+    }
+
+    /// <summary><c>RotateApiKeyCommand</c> in <c>ApiKeys.RotateApiKey</c> → (<c>api_key</c>, <c>api_key.rotate</c>).</summary>
+    public static (string ResourceType, string Action) ActionOf(Type commandType)
+    {
+        var segments = commandType.Namespace!.Split('.');
+        var feature = segments[^2]; // e.g. "ApiKeys"
+        var singular = feature.EndsWith('s') ? feature[..^1] : feature;
+        var verb = commandType.Name.Replace("Command", "", StringComparison.Ordinal).Replace(singular, "", StringComparison.Ordinal);
+        var resourceType = SnakeCase(singular);
+        return (resourceType, $"{resourceType}.{SnakeCase(verb)}");
+    }
+
+    /// <summary>The command's members as compact JSON, minus routing members, with secrets replaced by a marker.</summary>
+    public static string Summarize(object command)
+    {
+        var node = JsonSerializer.SerializeToNode(command, command.GetType(), SummaryOptions) as JsonObject ?? [];
+        foreach (var name in node.Select(p => p.Key).Where(NotChanges.Contains).ToArray())
+        {
+            node.Remove(name);
+        }
+
+        Redact(node);
+        return node.ToJsonString();
+    }
+
+    /// <summary>Member names that hold secrets anywhere in the tree: keys, secrets, hashes, tokens, passwords.</summary>
+    public static bool IsSensitive(string memberName) => SensitiveName().IsMatch(memberName);
+
+    private static void Redact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToArray())
+                {
+                    if (IsSensitive(name))
+                    {
+                        obj[name] = Redacted;
+                    }
+                    else
+                    {
+                        Redact(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Redact(item);
+                }
+
+                break;
+        }
+    }
+
+    private static string? IdOf(object? value) =>
+        value?.GetType().GetProperty("Id")?.GetValue(value) is Guid id && id != Guid.Empty ? id.ToString() : null;
+
+    private static string SnakeCase(string pascal) => UpperAfterLower().Replace(pascal, "$1_$2").ToLowerInvariant();
+
+    [GeneratedRegex("(?i)(secret|password|hash|token|^key$|apikey|signature)")]
+    private static partial Regex SensitiveName();
+
+    [GeneratedRegex("([a-z0-9])([A-Z])")]
+    private static partial Regex UpperAfterLower();
+}

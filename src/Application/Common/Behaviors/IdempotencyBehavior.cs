@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MediatR;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Common.Behaviors;
+
+/// <summary>
+/// <c>Idempotency-Key</c> for commands (draft-ietf-httpapi-idempotency-key-header), inside the command's transaction:
+/// the same key and request replay the stored result, a different request is 422, a request still running is 409.
+/// </summary>
+public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore store, ICurrentPrincipal principal, RequestContext context)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TResponse : IResult<TResponse>
+{
+    private static readonly JsonSerializerOptions StorageOptions = new(JsonSerializerDefaults.General);
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommandBase || context.IdempotencyKey is not { } key)
+        {
+            return await next();
+        }
+
+        var requestHash = Fingerprint(request);
+        var claim = await store.ClaimAsync(principal.TenantId, key, requestHash, cancellationToken);
+        switch (claim.Status)
+        {
+            case IdempotencyClaimStatus.InFlight:
+                return TResponse.Failure(Error.Conflict("idempotency.in_flight",
+                    "A request with this Idempotency-Key is still being processed. Retry after it completes."));
+            case IdempotencyClaimStatus.Mismatch:
+                return TResponse.Failure(new Error(ErrorKind.Unprocessable, "idempotency.key_reused",
+                    "This Idempotency-Key was used for a different request. Use a new key for a new request."));
+            case IdempotencyClaimStatus.Unreplayable:
+                return TResponse.Failure(Error.Conflict("idempotency.unreplayable",
+                    "The request with this Idempotency-Key completed, but its stored response can no longer be replayed. Read the resource instead."));
+            case IdempotencyClaimStatus.Replay:
+                context.IdempotentReplay = true;
+                return TResponse.FromValue(JsonSerializer.Deserialize(claim.Response!, TResponse.ValueType, StorageOptions)!);
+        }
+
+        var result = await next();
+        if (result.IsSuccess)
+        {
+            var value = result.BoxedValue!;
+            await store.CompleteAsync(principal.TenantId, key, requestHash, typeof(TRequest).Name,
+                JsonSerializer.SerializeToUtf8Bytes(value, TResponse.ValueType, StorageOptions), value is IContainsSecret, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>SHA-256 of the request type and its members: "the same request" means the same command, field by field.</summary>
+    internal static byte[] Fingerprint(TRequest request) =>
+        SHA256.HashData([.. Encoding.UTF8.GetBytes(typeof(TRequest).FullName + "\n"), .. JsonSerializer.SerializeToUtf8Bytes(request, StorageOptions)]);
+}

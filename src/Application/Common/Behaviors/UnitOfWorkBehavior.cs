@@ -1,0 +1,44 @@
+using MediatR;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Auditing;
+using QuoinApi.Application.Common.Messaging;
+using QuoinApi.Domain.Audit;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.Common.Behaviors;
+
+/// <summary>
+/// Runs each command in one transaction: its effects, its idempotency claim and its audit entry commit together, or
+/// nothing does. A failed result rolls back; a denial (Forbidden) is then audited in a transaction of its own.
+/// </summary>
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
+    ITransactionManager transactions, IAuditTrail auditTrail, ICurrentPrincipal principal, RequestContext context)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TResponse : IResult<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommandBase)
+        {
+            return await next();
+        }
+
+        TResponse result;
+        await using (var transaction = await transactions.BeginAsync(cancellationToken))
+        {
+            result = await next();
+            if (result.IsSuccess)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+        }
+
+        if (result.Error!.Kind == ErrorKind.Forbidden)
+        {
+            await auditTrail.AppendDeniedAsync(AuditRecords.Describe(request, null, AuditRecord.Denied, principal, context), cancellationToken);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace QuoinApi.Application.Common.Telemetry;
+
+/// <summary>The Application layer's ActivitySource and Meter; the API registers both with OpenTelemetry by name.</summary>
+public static class QuoinTelemetry
+{
+    public const string Name = "QuoinApi.Application";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Handler duration in seconds, tagged by request name and outcome only (no ids: bounded cardinality).</summary>
+    public static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>(
+        "quoinapi.handler.duration", unit: "s", description: "Time spent in a MediatR request, through every behavior inside telemetry.");
+}
+
+/// <summary>Configuration section <c>Telemetry</c>.</summary>
+public sealed class TelemetryOptions
+{
+    public const string SectionName = "Telemetry";
+
+    /// <summary>Handlers slower than this log a warning.</summary>
+    public int SlowHandlerThresholdMs { get; set; } = 500;
+}
