@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using QuoinApi.Api.FunctionalTests.Infrastructure;
+
+namespace QuoinApi.Api.FunctionalTests.Behaviors;
+
+/// <summary>The tamper-evident audit log: entries for every state change and denial, a verifiable hash chain, no secrets.</summary>
+public sealed class AuditLogTests : FunctionalTestBase
+{
+    private static async Task<List<System.Text.Json.Nodes.JsonNode>> EntriesAsync(HttpClient client, string query = "")
+    {
+        var body = await (await client.GetAsync("/api/v2/audit-log?pageSize=100" + query)).JsonAsync();
+        return [.. body["items"]!.AsArray().Select(i => i!)];
+    }
+
+    [Test]
+    public async Task State_changes_are_logged_with_actor_action_resource_and_request_id()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/products")
+        {
+            Content = JsonContent.Create(new { sku = "AUD-1", name = "Widget", price = new { amountMinor = 100, currency = "EUR" } }),
+        };
+        request.Headers.Add("X-Request-Id", "req-audit-1");
+        var created = await (await tenant.Http.SendAsync(request)).JsonAsync();
+        var id = created["id"]!.GetValue<string>();
+        await tenant.Http.DeleteAsync($"/api/v2/products/{id}");
+
+        var entries = await EntriesAsync(tenant.Http);
+
+        var create = entries.Single(e => e["action"]!.GetValue<string>() == "product.create");
+        Assert.That(create["resourceType"]!.GetValue<string>(), Is.EqualTo("product"));
+        Assert.That(create["resourceId"]!.GetValue<string>(), Is.EqualTo(id));
+        Assert.That(create["actor"]!.GetValue<string>(), Is.EqualTo("key:" + tenant.OwnerKeyId));
+        Assert.That(create["outcome"]!.GetValue<string>(), Is.EqualTo("success"));
+        Assert.That(create["requestId"]!.GetValue<string>(), Is.EqualTo("req-audit-1"));
+        Assert.That(create["traceId"]!.GetValue<string>(), Has.Length.EqualTo(32));
+        Assert.That(create["changes"]!.GetValue<string>(), Does.Contain("AUD-1"));
+        Assert.That(entries.Select(e => e["action"]!.GetValue<string>()), Does.Contain("product.delete"));
+        Assert.That(entries.Select(e => e["sequence"]!.GetValue<long>()), Is.Ordered.Descending, "Newest first.");
+    }
+
+    [Test]
+    public async Task A_scope_denial_is_logged()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        var reader = (await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "ro", scopes = new[] { "products:read" } })).Body["key"]!.GetValue<string>();
+        using var readOnly = Factory.CreateClient(reader);
+
+        var denied = await readOnly.PostAsJsonAsync("/api/v2/products", new { sku = "NOPE", name = "x", price = new { amountMinor = 1, currency = "EUR" } });
+        var escalation = await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "x", scopes = new[] { "products:read" } });
+        using var limitedManager = Factory.CreateClient((await tenant.Http.PostJsonAsync("/api/v2/api-keys",
+            new { name = "mgr", scopes = new[] { "keys:manage" } })).Body["key"]!.GetValue<string>());
+        var handlerDenial = await limitedManager.PostAsJsonAsync("/api/v2/api-keys", new { name = "more", scopes = new[] { "products:write" } });
+
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(escalation.Response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(handlerDenial.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var entries = await EntriesAsync(tenant.Http, "&action=authorization.denied");
+        Assert.That(entries, Has.Count.EqualTo(1));
+        Assert.That(entries[0]["outcome"]!.GetValue<string>(), Is.EqualTo("denied"));
+        Assert.That(entries[0]["resourceId"]!.GetValue<string>(), Does.Contain("POST"));
+        var keyDenials = await EntriesAsync(tenant.Http, "&action=api_key.create");
+        Assert.That(keyDenials.Select(e => e["outcome"]!.GetValue<string>()), Does.Contain("denied"), "Handler-level denials too.");
+    }
+
+    [Test]
+    public async Task Secrets_never_reach_the_audit_log()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        var created = await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "secretive", scopes = new[] { "products:read" } });
+        var keyId = created.Body["id"]!.GetValue<string>();
+        var rotated = await tenant.Http.PostJsonAsync($"/api/v2/api-keys/{keyId}/rotate", new { gracePeriodSeconds = 60 });
+
+        var everything = await Factory.Database.ScalarAsync<string>("SELECT string_agg(row_to_json(a)::text, '') FROM audit_log a");
+
+        Assert.That(everything, Does.Not.Contain(created.Body["key"]!.GetValue<string>()));
+        Assert.That(everything, Does.Not.Contain(rotated.Body["key"]!.GetValue<string>()));
+        Assert.That(everything, Does.Not.Contain(tenant.OwnerKey), "The owner key from tenant creation neither.");
+        Assert.That(everything, Does.Contain("api_key.rotate"));
+    }
+
+    [Test]
+    public async Task A_failed_command_leaves_no_entry_claiming_success()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await tenant.Http.CreateProductV2Async("DUP");
+
+        var conflict = await tenant.Http.PostAsJsonAsync("/api/v2/products", new { sku = "DUP", name = "x", price = new { amountMinor = 1, currency = "EUR" } });
+        var invalid = await tenant.Http.PostAsJsonAsync("/api/v2/products", new { sku = "bad sku", name = "x", price = new { amountMinor = 1, currency = "EUR" } });
+
+        Assert.That(conflict.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var creates = await EntriesAsync(tenant.Http, "&action=product.create");
+        Assert.That(creates, Has.Count.EqualTo(1), "Only the create that committed.");
+    }
+
+    [Test]
+    public async Task Verify_reports_a_valid_chain_and_then_the_first_row_altered_by_hand()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await tenant.Http.CreateProductV2Async($"CHAIN-{i}");
+        }
+
+        var valid = await (await tenant.Http.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
+        await Factory.Database.ScalarAsync<int>(
+            "UPDATE audit_log SET changes = replace(changes, 'CHAIN-2', 'FORGED') WHERE tenant_id = $1 AND sequence = 3 RETURNING 1", tenant.TenantId);
+        var broken = await (await tenant.Http.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
+
+        Assert.That(valid["valid"]!.GetValue<bool>(), Is.True);
+        Assert.That(valid["entries"]!.GetValue<long>(), Is.EqualTo(5));
+        Assert.That(valid["firstInvalidSequence"], Is.Null);
+        Assert.That(broken["valid"]!.GetValue<bool>(), Is.False);
+        Assert.That(broken["firstInvalidSequence"]!.GetValue<long>(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Verify_notices_a_deleted_row()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await tenant.Http.CreateProductV2Async($"GAP-{i}");
+        }
+
+        await Factory.Database.ScalarAsync<int>("DELETE FROM audit_log WHERE tenant_id = $1 AND sequence = 2 RETURNING 1", tenant.TenantId);
+        var broken = await (await tenant.Http.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
+
+        Assert.That(broken["valid"]!.GetValue<bool>(), Is.False);
+        Assert.That(broken["firstInvalidSequence"]!.GetValue<long>(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Tenants_see_only_their_own_chain_and_need_audit_read()
+    {
+        using var a = await Factory.CreateTenantAsync("A");
+        using var b = await Factory.CreateTenantAsync("B");
+        var (id, _) = await a.Http.CreateProductV2Async("ONLY-A");
+        var noAudit = (await a.Http.PostJsonAsync("/api/v2/api-keys", new { name = "p", scopes = new[] { "products:read" } })).Body["key"]!.GetValue<string>();
+        using var withoutScope = Factory.CreateClient(noAudit);
+
+        var seenByB = await EntriesAsync(b.Http, $"&resourceId={id}");
+        var forbidden = await withoutScope.GetAsync("/api/v2/audit-log");
+
+        Assert.That(seenByB, Is.Empty);
+        Assert.That((await EntriesAsync(a.Http, $"&resourceId={id}")), Has.Count.EqualTo(1));
+        Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Time_range_filters_apply_and_bad_ranges_are_400()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await tenant.Http.CreateProductV2Async("EARLY");
+        Factory.Clock.Advance(TimeSpan.FromHours(1));
+        var cut = Uri.EscapeDataString(Factory.Clock.GetUtcNow().ToString("O"));
+        Factory.Clock.Advance(TimeSpan.FromHours(1));
+        await tenant.Http.CreateProductV2Async("LATE");
+
+        var late = await EntriesAsync(tenant.Http, $"&from={cut}&action=product.create");
+        var bad = await tenant.Http.GetAsync($"/api/v2/audit-log?from={cut}&to={cut}");
+
+        Assert.That(late, Has.Count.EqualTo(1));
+        Assert.That(late[0]["changes"]!.GetValue<string>(), Does.Contain("LATE"));
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+}
