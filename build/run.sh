@@ -17,8 +17,11 @@ base="${ASPNETCORE_URLS%%;*}"
 umask 077
 admin_file=.local/admin-api-key
 demo_file=.local/demo-api-key
-[[ -s "$admin_file" ]] || head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48 > "$admin_file"
-export Bootstrap__AdminApiKey="$(cat "$admin_file")"
+secret() { [[ -s "$1" ]] || head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48 > "$1"; cat "$1"; }
+export Bootstrap__AdminApiKey="$(secret "$admin_file")"
+# Server secrets that must survive restarts (page tokens, encrypted idempotent replays), generated once per checkout.
+export Paging__TokenSigningKeys__0="$(secret .local/page-token-key)"
+export Idempotency__ResponseEncryptionKey="$(secret .local/idempotency-key)"
 
 echo "Building and migrating..."
 dotnet build src/Api -c Release -nologo -clp:ErrorsOnly -v quiet
@@ -50,7 +53,7 @@ QuoinApi is running at $base  (docs: $base/docs, health: $base/health/ready)
   Demo tenant owner key:                      $demo_key
 
 Create a product:
-  curl -i -X POST $base/api/v1/products -H "X-Api-Key: $demo_key" -H "Content-Type: application/json" -d '{"sku":"DEMO-$RANDOM","name":"Demo widget","price":12.50,"currency":"EUR","tags":["demo"]}'
+  curl -i -X POST $base/api/v2/products -H "X-Api-Key: $demo_key" -H "Content-Type: application/json" -H "Idempotency-Key: demo-$RANDOM" -d '{"sku":"DEMO-$RANDOM","name":"Demo widget","price":{"amountMinor":1250,"currency":"EUR"},"tags":["demo"]}'
 
 Press Ctrl+C to stop the API (PostgreSQL and Redis keep running; build/stop.sh stops them).
 INFO
