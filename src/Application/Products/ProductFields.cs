@@ -40,7 +40,9 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("'name' must not be empty.")
             .MaximumLength(ProductRules.NameMaxLength);
         RuleFor(p => p.Description).MaximumLength(ProductRules.DescriptionMaxLength);
+        // Stop at the first failure: the later rules read the value, which a missing price does not have.
         RuleFor(p => p.Price)
+            .Cascade(CascadeMode.Stop)
             .NotNull()
             .InclusiveBetween(0m, ProductRules.MaxPrice)
             .PrecisionScale(13, ProductRules.MaxPriceDecimals, ignoreTrailingZeros: true)

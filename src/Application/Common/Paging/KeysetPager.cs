@@ -83,7 +83,7 @@ public sealed class KeysetPager(IPageTokenProtector protector)
         try
         {
             var cursor = JsonSerializer.Deserialize<Cursor>(payload);
-            if (cursor is null || cursor.F != fingerprint || cursor.V.Length != fields.Count)
+            if (cursor?.V is null || cursor.F != fingerprint || cursor.V.Length != fields.Count)
             {
                 return false;
             }
@@ -91,7 +91,7 @@ public sealed class KeysetPager(IPageTokenProtector protector)
             values = [.. fields.Select((field, i) => field.Parse(cursor.V[i]))];
             return true;
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or OverflowException)
+        catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or ArgumentException)
         {
             return false;
         }
