@@ -1,4 +1,5 @@
 using QuoinApi.Application.Products.ListProducts;
+using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
 
@@ -14,7 +15,7 @@ public sealed class ListProductsHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new ListProductsHandler(_context.ReadDb, _context.Mappings);
+        _handler = new ListProductsHandler(_context.ReadDb, _context.TextSearch, _context.Pager, _context.Principal, _context.Mappings);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsRead);
     }
@@ -52,7 +53,7 @@ public sealed class ListProductsHandlerTests
             _context.SeedProduct(_tenantId, $"SKU-{i}", HandlerTestContext.Now.AddMinutes(i));
         }
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListProductsQuery(PageSize: 2), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await _handler.Handle(new ListProductsQuery(new ListRequest(PageSize: 2), ProductFilter.None), CancellationToken.None));
 
         Assert.That(list.Items.Select(p => p.Sku), Is.EqualTo(new[] { "SKU-4", "SKU-3" }));
     }

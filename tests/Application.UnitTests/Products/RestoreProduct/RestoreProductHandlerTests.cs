@@ -63,8 +63,6 @@ public sealed class RestoreProductHandlerTests
     }
 
     [Test]
-    [Explicit("bug: RestoreProductHandler calls product.Restore() before the sku check, so on the sku conflict the tracked "
-        + "aggregate is left live (DeletedAt null) with a ProductRestored event queued although nothing was restored")]
     public async Task Sku_conflict_leaves_the_product_deleted()
     {
         var product = _context.SeedProduct(_tenantId, "SKU-1", deleted: true);

@@ -1,4 +1,5 @@
 using QuoinApi.Application.Tenants.ListTenants;
+using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.UnitTests.Support;
 
 namespace QuoinApi.Application.UnitTests.Tenants.ListTenants;
@@ -12,7 +13,7 @@ public sealed class ListTenantsHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new ListTenantsHandler(_context.ReadDb, _context.Mappings);
+        _handler = new ListTenantsHandler(_context.ReadDb, _context.Pager, _context.Mappings);
         _context.Principal.ActAsPlatformAdmin();
     }
 
@@ -38,7 +39,7 @@ public sealed class ListTenantsHandlerTests
             _context.SeedTenant($"Tenant {i}", createdAt: HandlerTestContext.Now.AddMinutes(i));
         }
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(PageSize: 3), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(new ListRequest(PageSize: 3)), CancellationToken.None));
 
         Assert.That(list.Items.Select(t => t.Name), Is.EqualTo(new[] { "Tenant 4", "Tenant 3", "Tenant 2" }));
     }
