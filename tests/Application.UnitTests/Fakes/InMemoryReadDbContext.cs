@@ -6,16 +6,25 @@ using QuoinApi.Domain.Tenants;
 namespace QuoinApi.Application.UnitTests.Fakes;
 
 /// <summary>
-/// The read side over the store's committed rows, with the real query filters (soft delete everywhere, tenant on keys
-/// and products). The queryables support EF Core's async operators, which the query handlers use.
+/// The read side over the store's committed rows, with the real named query filters (Infrastructure's QueryFilters):
+/// soft delete on every table, the tenant on products and keys. Platform keys (no tenant) never pass the tenant filter,
+/// not even for a caller without a tenant. The principal's tenant is read when a query runs, as EF Core does.
 /// </summary>
 public sealed class InMemoryReadDbContext(InMemoryStore store, ICurrentPrincipal principal) : IReadDbContext
 {
-    public IQueryable<Tenant> Tenants => new TestAsyncEnumerable<Tenant>([.. store.Tenants.Where(t => t.DeletedAt is null)]);
+    private readonly InMemoryQueryCompiler _compiler = new();
 
-    public IQueryable<ApiKey> ApiKeys =>
-        new TestAsyncEnumerable<ApiKey>([.. store.ApiKeys.Where(k => k.DeletedAt is null && k.TenantId == principal.TenantId)]);
+    public IQueryable<Tenant> Tenants => _compiler.Query(new InMemoryTable<Tenant>(
+        () => store.Tenants,
+        (QueryFilterNames.SoftDelete, t => t.DeletedAt is null)));
 
-    public IQueryable<Product> Products =>
-        new TestAsyncEnumerable<Product>([.. store.Products.Where(p => p.DeletedAt is null && p.TenantId == principal.TenantId)]);
+    public IQueryable<ApiKey> ApiKeys => _compiler.Query(new InMemoryTable<ApiKey>(
+        () => store.ApiKeys,
+        (QueryFilterNames.SoftDelete, k => k.DeletedAt is null),
+        (QueryFilterNames.Tenant, k => k.TenantId != null && k.TenantId == principal.TenantId)));
+
+    public IQueryable<Product> Products => _compiler.Query(new InMemoryTable<Product>(
+        () => store.Products,
+        (QueryFilterNames.SoftDelete, p => p.DeletedAt is null),
+        (QueryFilterNames.Tenant, p => p.TenantId == principal.TenantId)));
 }

@@ -2,6 +2,7 @@ using Mapster;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
@@ -23,6 +24,7 @@ public sealed class HandlerTestContext
         ApiKeys = new InMemoryApiKeyRepository(Store, Principal);
         Products = new InMemoryProductRepository(Store, Principal);
         ReadDb = new InMemoryReadDbContext(Store, Principal);
+        Pager = new KeysetPager(PageTokens);
     }
 
     public InMemoryStore Store { get; } = new();
@@ -42,6 +44,12 @@ public sealed class HandlerTestContext
     public InMemoryReadDbContext ReadDb { get; }
 
     public FakeApiKeyCacheInvalidator KeyCache { get; } = new();
+
+    public FakePageTokenProtector PageTokens { get; } = new();
+
+    public KeysetPager Pager { get; }
+
+    public FakeProductTextSearch TextSearch { get; } = new();
 
     public ApiKeyOptions ApiKeyOptionsValue { get; } = new() { Environment = ApiKeyEnvironment.Live };
 
@@ -65,17 +73,25 @@ public sealed class HandlerTestContext
         return (key, secret);
     }
 
-    public Product SeedProduct(Guid tenantId, string sku = "SKU-1", DateTimeOffset? createdAt = null, bool deleted = false)
+    public Product SeedProduct(Guid tenantId, string sku = "SKU-1", DateTimeOffset? createdAt = null, bool deleted = false) =>
+        SeedProduct(tenantId, ProductDetails(sku), createdAt, deleted);
+
+    public Product SeedProduct(Guid tenantId, ProductDetails details, DateTimeOffset? createdAt = null, bool deleted = false, uint version = 0)
     {
-        var product = Product.Create(tenantId, ProductDetails(sku), Now);
+        var product = Product.Create(tenantId, details, Now);
         if (deleted)
         {
             product.Delete(Now);
         }
 
         Stamp(product, createdAt ?? Now);
+        SetVersion(product, version);
         return Store.Seed(product);
     }
+
+    /// <summary>The row version PostgreSQL (xmin) would hold; the domain never sets it.</summary>
+    public static void SetVersion(Product product, uint version) =>
+        typeof(Product).GetProperty(nameof(Product.Version))!.SetValue(product, version);
 
     public static ProductDetails ProductDetails(string sku = "SKU-1") =>
         new(sku, "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Products;
 
@@ -114,4 +115,43 @@ public sealed class ProductTests
         Assert.That(result.Error.Code, Is.EqualTo("product.not_deleted"));
         Assert.That(product.DomainEvents, Is.Empty);
     }
+
+    [TestCase("13.5", "13.50")]
+    [TestCase("13", "13.00")]
+    [TestCase("0", "0.00")]
+    [TestCase("0.1", "0.10")]
+    [TestCase("12.50", "12.50")]
+    [TestCase("12.500", "12.50")]
+    [TestCase("12.5000000", "12.50")]
+    [TestCase("1000000000", "1000000000.00")]
+    public void Create_stores_the_price_with_two_decimals(string price, string stored)
+    {
+        var product = Product.Create(TenantId, Details with { Price = Parse(price) }, Now);
+
+        Assert.That(product.Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
+        Assert.That(product.Price.Scale, Is.EqualTo(2));
+    }
+
+    [TestCase("13.5", "13.50")]
+    [TestCase("7", "7.00")]
+    [TestCase("99.990", "99.99")]
+    public void Replace_stores_the_price_with_two_decimals(string price, string stored)
+    {
+        var product = Create();
+
+        product.Replace(Details with { Price = Parse(price) }, Now);
+
+        Assert.That(product.Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
+    }
+
+    [Test]
+    public void Price_of_a_zero_decimal_currency_is_stored_with_two_decimals_too()
+    {
+        var product = Product.Create(TenantId, Details with { Price = 1500m, Currency = "JPY" }, Now);
+
+        Assert.That(product.Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo("1500.00"));
+        Assert.That(Currency.ToMinorUnits(product.Price, product.Currency), Is.EqualTo(1500));
+    }
+
+    private static decimal Parse(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
 }

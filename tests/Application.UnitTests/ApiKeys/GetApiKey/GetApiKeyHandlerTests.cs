@@ -91,4 +91,24 @@ public sealed class GetApiKeyHandlerTests
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
     }
+
+    [Test]
+    public async Task Caller_without_a_tenant_cannot_read_a_platform_key()
+    {
+        var bootstrap = _context.Store.Seed(ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength)));
+        var (platformKey, _) = _context.SeedApiKey(tenantId: null, [Scopes.PlatformAdmin]);
+        _context.Principal.TenantId = null;
+
+        ResultAssert.Failed(await _handler.Handle(new GetApiKeyQuery(bootstrap.Id), CancellationToken.None), ErrorKind.NotFound, "api_key.not_found");
+        ResultAssert.Failed(await _handler.Handle(new GetApiKeyQuery(platformKey.Id), CancellationToken.None), ErrorKind.NotFound, "api_key.not_found");
+    }
+
+    [Test]
+    public async Task Caller_without_a_tenant_cannot_read_a_tenants_key()
+    {
+        var (key, _) = _context.SeedApiKey(_tenantId);
+        _context.Principal.TenantId = null;
+
+        ResultAssert.Failed(await _handler.Handle(new GetApiKeyQuery(key.Id), CancellationToken.None), ErrorKind.NotFound, "api_key.not_found");
+    }
 }

@@ -165,4 +165,22 @@ public sealed class RotateApiKeyHandlerTests
         ResultAssert.Failed(result, ErrorKind.Conflict, "api_key.not_active");
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
+
+    [Test]
+    public async Task Caller_without_a_tenant_cannot_rotate_a_platform_key()
+    {
+        var bootstrap = _context.Store.Seed(ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength)));
+        _context.Principal.ActAsPlatformAdmin();
+
+        var result = await _handler.Handle(new RotateApiKeyCommand(bootstrap.Id, null), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bootstrap.ReplacedByKeyId, Is.Null);
+            Assert.That(_context.Store.PendingAdds, Is.Empty);
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+            Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuoinApi.Application.Products.CreateProduct;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
@@ -44,6 +45,19 @@ public sealed class CreateProductHandlerTests
             Assert.That(dto.CreatedAt, Is.EqualTo(HandlerTestContext.Now));
             Assert.That(dto.DeletedAt, Is.Null);
         }
+    }
+
+    [TestCase("13.5", "13.50")]
+    [TestCase("7", "7.00")]
+    [TestCase("0.10", "0.10")]
+    public async Task Price_is_stored_and_returned_with_two_decimals(string price, string stored)
+    {
+        var command = Command() with { Price = decimal.Parse(price, CultureInfo.InvariantCulture) };
+
+        var dto = ResultAssert.Succeeded(await _handler.Handle(command, CancellationToken.None));
+
+        Assert.That(dto.Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
+        Assert.That(_context.Store.Products.Single().Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
     }
 
     [Test]

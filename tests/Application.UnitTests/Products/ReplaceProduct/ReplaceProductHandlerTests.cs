@@ -1,3 +1,4 @@
+using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Products.ReplaceProduct;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
@@ -113,5 +114,84 @@ public sealed class ReplaceProductHandlerTests
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
         Assert.That(product.Name, Is.EqualTo("Widget"));
+    }
+
+    // --- If-Match ----------------------------------------------------------------------------------------------------
+
+    private Product SeedVersioned(string sku = "SKU-1") =>
+        _context.SeedProduct(_tenantId, HandlerTestContext.ProductDetails(sku), version: 7);
+
+    private static IEnumerable<TestCaseData> MatchingPreconditions()
+    {
+        yield return new TestCaseData(IfMatch.For(7)).SetArgDisplayNames("matching version");
+        yield return new TestCaseData(IfMatch.For(2, 7)).SetArgDisplayNames("one of the listed versions");
+        yield return new TestCaseData(IfMatch.Wildcard).SetArgDisplayNames("wildcard");
+        yield return new TestCaseData(IfMatch.None).SetArgDisplayNames("absent header");
+        yield return new TestCaseData(null).SetArgDisplayNames("no precondition");
+    }
+
+    private static IEnumerable<TestCaseData> FailingPreconditions()
+    {
+        yield return new TestCaseData(IfMatch.For(6)).SetArgDisplayNames("older version");
+        yield return new TestCaseData(IfMatch.For(8)).SetArgDisplayNames("newer version");
+        yield return new TestCaseData(IfMatch.For(1, 2)).SetArgDisplayNames("other versions");
+        yield return new TestCaseData(new IfMatch(true, false, [])).SetArgDisplayNames("unreadable tag");
+    }
+
+    [TestCaseSource(nameof(MatchingPreconditions))]
+    public async Task Replaces_when_the_precondition_holds(IfMatch? precondition)
+    {
+        var product = SeedVersioned();
+
+        ResultAssert.Succeeded(await _handler.Handle(Command(product.Id) with { Precondition = precondition }, CancellationToken.None));
+
+        Assert.That(product.Sku, Is.EqualTo("SKU-NEW"));
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+    }
+
+    [TestCaseSource(nameof(FailingPreconditions))]
+    public async Task Stale_precondition_fails_and_nothing_changes(IfMatch precondition)
+    {
+        var product = SeedVersioned();
+
+        var result = await _handler.Handle(Command(product.Id) with { Precondition = precondition }, CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+            Assert.That(product.Sku, Is.EqualTo("SKU-1"));
+            Assert.That(product.Name, Is.EqualTo("Widget"));
+            Assert.That(product.DomainEvents, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Not_found_wins_over_the_precondition()
+    {
+        var result = await _handler.Handle(Command(Guid.CreateVersion7()) with { Precondition = IfMatch.For(1) }, CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
+    }
+
+    [Test]
+    public async Task Precondition_is_checked_before_the_sku()
+    {
+        var product = SeedVersioned();
+        _context.SeedProduct(_tenantId, "SKU-TAKEN");
+
+        var result = await _handler.Handle(Command(product.Id, "SKU-TAKEN") with { Precondition = IfMatch.For(1) }, CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+    }
+
+    [Test]
+    public async Task Price_is_stored_with_two_decimals()
+    {
+        var product = SeedVersioned();
+
+        var dto = ResultAssert.Succeeded(await _handler.Handle(Command(product.Id) with { Price = 13.5m }, CancellationToken.None));
+
+        Assert.That(dto.Price.ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo("13.50"));
     }
 }

@@ -1,3 +1,4 @@
+using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Products.RestoreProduct;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
@@ -63,8 +64,6 @@ public sealed class RestoreProductHandlerTests
     }
 
     [Test]
-    [Explicit("bug: RestoreProductHandler calls product.Restore() before the sku check, so on the sku conflict the tracked "
-        + "aggregate is left live (DeletedAt null) with a ProductRestored event queued although nothing was restored")]
     public async Task Sku_conflict_leaves_the_product_deleted()
     {
         var product = _context.SeedProduct(_tenantId, "SKU-1", deleted: true);
@@ -106,5 +105,76 @@ public sealed class RestoreProductHandlerTests
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
         Assert.That(product.DeletedAt, Is.Not.Null);
+    }
+
+    // --- If-Match ----------------------------------------------------------------------------------------------------
+
+    private Product SeedDeleted(string sku = "SKU-1") =>
+        _context.SeedProduct(_tenantId, HandlerTestContext.ProductDetails(sku), deleted: true, version: 7);
+
+    private static IEnumerable<TestCaseData> MatchingPreconditions()
+    {
+        yield return new TestCaseData(IfMatch.For(7)).SetArgDisplayNames("matching version");
+        yield return new TestCaseData(IfMatch.For(1, 7)).SetArgDisplayNames("one of the listed versions");
+        yield return new TestCaseData(IfMatch.Wildcard).SetArgDisplayNames("wildcard");
+        yield return new TestCaseData(IfMatch.None).SetArgDisplayNames("absent header");
+        yield return new TestCaseData(null).SetArgDisplayNames("no precondition");
+    }
+
+    private static IEnumerable<TestCaseData> FailingPreconditions()
+    {
+        yield return new TestCaseData(IfMatch.For(6)).SetArgDisplayNames("older version");
+        yield return new TestCaseData(IfMatch.For(8, 9)).SetArgDisplayNames("other versions");
+        yield return new TestCaseData(new IfMatch(true, false, [])).SetArgDisplayNames("unreadable tag");
+    }
+
+    [TestCaseSource(nameof(MatchingPreconditions))]
+    public async Task Restores_when_the_precondition_holds(IfMatch? precondition)
+    {
+        var product = SeedDeleted();
+
+        ResultAssert.Succeeded(await _handler.Handle(new RestoreProductCommand(product.Id, precondition), CancellationToken.None));
+
+        Assert.That(product.DeletedAt, Is.Null);
+        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+    }
+
+    [TestCaseSource(nameof(FailingPreconditions))]
+    public async Task Stale_precondition_fails_and_the_product_stays_deleted(IfMatch precondition)
+    {
+        var product = SeedDeleted();
+
+        var result = await _handler.Handle(new RestoreProductCommand(product.Id, precondition), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(product.DomainEvents, Is.Empty);
+            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Not_found_wins_over_the_precondition()
+    {
+        var result = await _handler.Handle(new RestoreProductCommand(Guid.CreateVersion7(), IfMatch.For(1)), CancellationToken.None);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
+    }
+
+    [Test]
+    public async Task Precondition_is_checked_before_the_sku_and_the_state()
+    {
+        var taken = SeedDeleted("SKU-TAKEN");
+        _context.SeedProduct(_tenantId, "SKU-TAKEN");
+        var live = _context.SeedProduct(_tenantId, HandlerTestContext.ProductDetails("SKU-LIVE"), version: 7);
+
+        ResultAssert.Failed(
+            await _handler.Handle(new RestoreProductCommand(taken.Id, IfMatch.For(1)), CancellationToken.None),
+            ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(
+            await _handler.Handle(new RestoreProductCommand(live.Id, IfMatch.For(1)), CancellationToken.None),
+            ErrorKind.PreconditionFailed, "product.precondition_failed");
     }
 }

@@ -1,5 +1,10 @@
+using QuoinApi.Application.ApiKeys.ListApiKeys;
+using QuoinApi.Application.Common.Paging;
+using QuoinApi.Application.Tenants;
 using QuoinApi.Application.Tenants.ListTenants;
 using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Application.UnitTests.Tenants.ListTenants;
 
@@ -12,7 +17,7 @@ public sealed class ListTenantsHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new ListTenantsHandler(_context.ReadDb, _context.Mappings);
+        _handler = new ListTenantsHandler(_context.ReadDb, _context.Pager, _context.Mappings);
         _context.Principal.ActAsPlatformAdmin();
     }
 
@@ -38,7 +43,7 @@ public sealed class ListTenantsHandlerTests
             _context.SeedTenant($"Tenant {i}", createdAt: HandlerTestContext.Now.AddMinutes(i));
         }
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(PageSize: 3), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(new ListRequest(PageSize: 3)), CancellationToken.None));
 
         Assert.That(list.Items.Select(t => t.Name), Is.EqualTo(new[] { "Tenant 4", "Tenant 3", "Tenant 2" }));
     }
@@ -49,5 +54,90 @@ public sealed class ListTenantsHandlerTests
         var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(), CancellationToken.None));
 
         Assert.That(list.Items, Is.Empty);
+    }
+
+    private Task<Result<ListResult<TenantDto>>> List(ListRequest list) => _handler.Handle(new ListTenantsQuery(list), CancellationToken.None);
+
+    /// <summary>14 live tenants in runs of equal names and equal creation times, and a deleted one.</summary>
+    private List<Tenant> SeedTenants()
+    {
+        List<Tenant> tenants = [.. Enumerable.Range(0, 14).Select(i =>
+            _context.SeedTenant(i % 2 == 0 ? "Acme" : "Globex", createdAt: HandlerTestContext.Now.AddMinutes(-(i / 3))))];
+        _context.SeedTenant("Deleted").Delete(HandlerTestContext.Now);
+        return tenants;
+    }
+
+    [TestCase(null, 3)]
+    [TestCase("createdAt", 5)]
+    [TestCase("name", 4)]
+    [TestCase("-name,-createdAt", 2)]
+    [TestCase("name,createdAt", 14)]
+    public async Task Paging_with_the_tokens_returns_every_live_tenant_once_in_sort_order(string? sort, int pageSize)
+    {
+        var tenants = SeedTenants();
+        var expected = sort switch
+        {
+            null => tenants.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            "createdAt" => tenants.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            "name" => tenants.OrderBy(t => t.Name).ThenBy(t => t.Id),
+            "-name,-createdAt" => tenants.OrderByDescending(t => t.Name).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            "name,createdAt" => tenants.OrderBy(t => t.Name).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+        };
+
+        var pages = await Pages.WalkAsync(token => List(new ListRequest(pageSize, token, sort, IncludeTotalCount: true)));
+
+        Pages.AssertWellFormed(pages, pageSize, tenants.Count);
+        Assert.That(pages.SelectMany(p => p.Items).Select(t => t.Id), Is.EqualTo(expected.Select(t => t.Id)));
+        Assert.That(pages.Select(p => p.TotalCount), Has.All.EqualTo(14));
+    }
+
+    [Test]
+    public async Task Total_count_is_absent_unless_asked_for()
+    {
+        SeedTenants();
+
+        var list = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 5)));
+
+        Assert.That(list.TotalCount, Is.Null);
+    }
+
+    [TestCase("ratePlan")]
+    [TestCase("updatedAt")]
+    [TestCase("-")]
+    public async Task Sort_outside_the_whitelist_is_a_validation_error_on_sort(string sort)
+    {
+        var error = ResultAssert.Failed(await List(new ListRequest(Sort: sort)), ErrorKind.Validation, "validation_failed");
+
+        Assert.That(error.ValidationErrors!.Keys, Is.EqualTo(new[] { "sort" }));
+    }
+
+    [Test]
+    public async Task Token_minted_for_another_sort_is_rejected()
+    {
+        SeedTenants();
+        var token = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 2, Sort: "name"))).NextPageToken;
+
+        var result = await List(new ListRequest(2, token, "-name"));
+
+        Assert.That(ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed"), Is.EqualTo(KeysetPager.InvalidPageToken));
+    }
+
+    [Test]
+    public async Task Token_of_another_list_is_rejected()
+    {
+        SeedTenants();
+        var tenantId = _context.SeedTenant("Initech").Id;
+        _context.SeedApiKey(tenantId);
+        _context.SeedApiKey(tenantId);
+        _context.Principal.ActAsTenant(tenantId, Scopes.KeysManage);
+        var keysHandler = new ListApiKeysHandler(_context.ReadDb, _context.Pager, _context.Principal, _context.Mappings);
+        var keysToken = ResultAssert.Succeeded(await keysHandler.Handle(
+            new ListApiKeysQuery(new ListRequest(PageSize: 1)), CancellationToken.None)).NextPageToken;
+        _context.Principal.ActAsPlatformAdmin();
+
+        var result = await List(new ListRequest(1, keysToken));
+
+        Assert.That(ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed"), Is.EqualTo(KeysetPager.InvalidPageToken));
     }
 }
