@@ -1,5 +1,6 @@
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
+using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -27,4 +28,8 @@ public sealed class InMemoryReadDbContext(InMemoryStore store, ICurrentPrincipal
         () => store.Products,
         (QueryFilterNames.SoftDelete, p => p.DeletedAt is null),
         (QueryFilterNames.Tenant, p => p.TenantId == principal.TenantId)));
+
+    public IQueryable<AuditEntry> AuditEntries => _compiler.Query(new InMemoryTable<AuditEntry>(
+        () => store.AuditEntries,
+        (QueryFilterNames.Tenant, e => e.TenantId != null && e.TenantId == principal.TenantId)));
 }

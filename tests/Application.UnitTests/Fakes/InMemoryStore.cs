@@ -1,5 +1,6 @@
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -18,6 +19,8 @@ public sealed class InMemoryStore
     public List<ApiKey> ApiKeys { get; } = [];
 
     public List<Product> Products { get; } = [];
+
+    public List<AuditEntry> AuditEntries { get; } = [];
 
     public IReadOnlyList<IAuditable> PendingAdds => _pendingAdds;
 
