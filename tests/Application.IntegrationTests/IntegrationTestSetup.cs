@@ -86,9 +86,14 @@ public abstract class IntegrationTestBase
     [SetUp]
     public Task ResetDatabaseAsync() => Database.ResetAsync();
 
-    protected static async Task<Result<T>> SendAsync<T>(IRequest<Result<T>> request, Guid? tenantId = null, params string[] scopes)
+    protected static Task<Result<T>> SendAsync<T>(IRequest<Result<T>> request, Guid? tenantId = null, params string[] scopes) =>
+        SendWithKeyAsync(request, idempotencyKey: null, tenantId, scopes);
+
+    /// <summary>As the API does for a POST or PATCH carrying <c>Idempotency-Key</c>.</summary>
+    protected static async Task<Result<T>> SendWithKeyAsync<T>(IRequest<Result<T>> request, string? idempotencyKey, Guid? tenantId = null, params string[] scopes)
     {
         await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<RequestContext>().IdempotencyKey = idempotencyKey;
         var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
         principal.TenantId = tenantId;
         principal.ActorId = "test-actor";

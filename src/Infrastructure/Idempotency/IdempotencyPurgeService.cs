@@ -9,7 +9,7 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Idempotency;
 
 /// <summary>Deletes expired idempotency keys in small batches, so the table stays small and no purge locks it long.</summary>
-internal sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyPurgeService> logger)
+public sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyPurgeService> logger)
     : BackgroundService
 {
     private const int BatchSize = 5000;
