@@ -21,6 +21,7 @@ public static class DependencyInjection
         });
 
         services.AddQuoinVersioning(configuration);
+        services.AddQuoinCors(configuration);
         services.AddQuoinAuthentication(configuration);
         services.AddQuoinOpenApi();
         services.AddQuoinHealth();
@@ -42,6 +43,7 @@ public static class DependencyInjection
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<ApiVersionLifecycleMiddleware>();
+        app.UseQuoinCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeyMiddleware>();

@@ -33,6 +33,12 @@ public sealed class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host may stop twice (StopApplication, then disposal): the second call finds nothing left to do.
+        if (_retryLoop is null || _retryLoop.IsCompleted)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_retryLoop is not null)
         {
