@@ -1,0 +1,42 @@
+using NUnit.Framework.Constraints;
+
+namespace QuoinApi.Api.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// Bugs in src/ that the suite has found and that are not fixed yet. Each has [Explicit] tests that assert the
+/// contract strictly; the shared assertions tolerate the bug here, in one place, so that the other tests keep checking
+/// everything else. When a bug is fixed: run its explicit tests, remove the [Explicit] and the tolerance below.
+/// </summary>
+public static class KnownBugs
+{
+    /// <summary>
+    /// src/Api/Controllers/ApiControllerBase.cs: <c>[Produces("application/json")]</c> on the base controller rewrites the
+    /// content type of every problem a controller returns (validation 400, 403/404/409 from handlers, model-binding 400)
+    /// to <c>application/json</c> instead of <c>application/problem+json</c> (spec §1).
+    /// </summary>
+    public const string ControllerProblemsServedAsJson =
+        "bug: problems returned by controllers are served as application/json, not application/problem+json " +
+        "([Produces(\"application/json\")] on ApiControllerBase overrides the ObjectResult content type)";
+
+    /// <summary>What a problem's media type must be while <see cref="ControllerProblemsServedAsJson"/> stands.</summary>
+    public static IResolveConstraint ProblemMediaTypeConstraint =>
+        Is.EqualTo(ResponseAssertions.ProblemContentType).Or.EqualTo("application/json");
+
+    /// <summary>
+    /// src/Api/Authentication/AuthenticationSetup.cs: <c>ValidIssuer = jwt.Authority ?? jwt.Issuer</c>; appsettings.json sets
+    /// <c>Authentication:Jwt:Authority</c> to "" (not null), so ValidIssuer is "" and every JWT fails with IDX10204 whenever
+    /// a signing key (not an authority) is configured.
+    /// </summary>
+    public const string JwtIssuerIsEmpty =
+        "bug: every JWT is rejected (401) because ValidIssuer = Authority ?? Issuer picks the empty Authority from appsettings.json";
+
+    /// <summary>
+    /// src/Infrastructure/Persistence/QueryFilters.cs: the tenant filter <c>k.TenantId == context.CurrentTenantId</c> matches
+    /// NULL = NULL under EF Core's C# null semantics, so a principal without a tenant (a JWT without tenant_id) holding
+    /// keys:manage lists, reads and revokes the platform keys (the bootstrap administrator key). Hidden today behind
+    /// <see cref="JwtIssuerIsEmpty"/>; seen with the JWT issuer patched in a scratch run.
+    /// </summary>
+    public const string TenantlessPrincipalSeesPlatformKeys =
+        "bug: a JWT without tenant_id and with keys:manage can list and revoke the bootstrap platform-admin key " +
+        "(tenant query filter matches NULL tenant_id); today also blocked by the JWT issuer bug";
+}
