@@ -39,4 +39,21 @@ public static class KnownBugs
     public const string TenantlessPrincipalSeesPlatformKeys =
         "bug: a JWT without tenant_id and with keys:manage can list and revoke the bootstrap platform-admin key " +
         "(tenant query filter matches NULL tenant_id); today also blocked by the JWT issuer bug";
+
+    /// <summary>
+    /// src/Api/Infrastructure/JsonSetup.cs (Describe): a syntax error inside a member (e.g. <c>{"sku":</c>) falls through to
+    /// <c>_ =&gt; text</c> and returns System.Text.Json's own message ("Expected depth to be zero ... Path: $.sku |
+    /// LineNumber: 0 | BytePositionInLine: 7.") in <c>errors</c>, although the class promises not to echo parser details
+    /// and spec §1 allows no exception text outside Development.
+    /// </summary>
+    public const string ParserTextInErrors =
+        "bug: malformed JSON inside a member returns the System.Text.Json exception message (LineNumber, BytePositionInLine) in errors";
+
+    /// <summary>
+    /// A U+0000 character in any text member (product name, description or tag, tenant name, API key name) passes
+    /// validation, then PostgreSQL refuses it (22021 invalid byte sequence for encoding "UTF8": 0x00) and
+    /// src/Api/Infrastructure/GlobalExceptionHandler.cs maps the DbUpdateException to 500. Bad input must be a 400.
+    /// </summary>
+    public const string NulCharacterIs500 =
+        "bug: a U+0000 character in a text member passes validation and PostgreSQL's 22021 error becomes a 500";
 }

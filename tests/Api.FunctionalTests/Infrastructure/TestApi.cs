@@ -30,6 +30,21 @@ public static class TestApi
         ["tags"] = new[] { "tools", "blue" },
     };
 
+    /// <summary>A valid product body as JSON text, with one member's value replaced by raw JSON (e.g. a wrong type).</summary>
+    public static string RawProductJson(string member, string rawValue)
+    {
+        var members = new Dictionary<string, string>
+        {
+            ["sku"] = "\"SKU-1\"",
+            ["name"] = "\"Widget\"",
+            ["price"] = "12.50",
+            ["currency"] = "\"EUR\"",
+            ["tags"] = "[]",
+        };
+        members[member] = rawValue;
+        return "{" + string.Join(',', members.Select(m => $"\"{m.Key}\":{m.Value}")) + "}";
+    }
+
     public static Dictionary<string, object?> With(this Dictionary<string, object?> body, string member, object? value)
     {
         var copy = new Dictionary<string, object?>(body) { [member] = value };
