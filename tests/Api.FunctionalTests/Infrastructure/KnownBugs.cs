@@ -56,4 +56,12 @@ public static class KnownBugs
     /// </summary>
     public const string NulCharacterIs500 =
         "bug: a U+0000 character in a text member passes validation and PostgreSQL's 22021 error becomes a 500";
+
+    /// <summary>
+    /// Spec §6 says every response carries <c>api-supported-versions</c>. Asp.Versioning reports it from an MVC filter
+    /// (src/Api/DependencyInjection.cs, ReportApiVersions), so /api/v1 responses refused before the action runs — 401, 403,
+    /// 405, 415 and model-binding 400 — have no such header.
+    /// </summary>
+    public const string VersionsMissingOnRejections =
+        "bug: api-supported-versions is missing on /api/v1 responses refused before the action (401, 403, 405, 415, binding 400)";
 }
