@@ -179,4 +179,23 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Explicit(KnownBugs.ConcurrentRotations)]
+    [Test]
+    public async Task Concurrent_rotations_of_one_key_issue_a_single_replacement()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var name = $"racer-{round}";
+            var old = await tenant.Http.CreateApiKeyAsync(["products:read"], name: name);
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 6)
+                .Select(_ => tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 })));
+
+            Assert.That(responses.Select(r => (int)r.StatusCode).Order(), Is.EqualTo(new[] { 201, 409, 409, 409, 409, 409 }), $"round {round}");
+            Assert.That(await Factory.Database.ScalarAsync<long>($"select count(*) from api_keys where name = '{name}'"), Is.EqualTo(2),
+                "the old key and exactly one replacement");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
@@ -189,6 +190,38 @@ public sealed class HeadersTests : FunctionalTestBase
             {
                 Assert.That(response.Header("api-supported-versions"), Is.Not.Null.And.Contain("1.0"), label);
             }
+        }
+    }
+
+    [Test]
+    public async Task Hsts_is_sent_over_https()
+    {
+        using var https = Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+        var response = await https.GetAsync("/health/live");
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.That(response.Header("Strict-Transport-Security"), Does.StartWith("max-age="));
+    }
+
+    [Test]
+    public async Task Cors_is_off_when_no_origins_are_configured()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, TestApi.Products);
+        preflight.Headers.Add("Origin", "https://evil.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        request.Headers.Add("Origin", "https://evil.example");
+
+        var preflightResponse = await tenant.Http.SendAsync(preflight);
+        var response = await tenant.Http.SendAsync(request);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        foreach (var r in new[] { preflightResponse, response })
+        {
+            Assert.That(r.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+            Assert.That(r.Headers.Contains("Access-Control-Allow-Credentials"), Is.False);
         }
     }
 }

@@ -64,4 +64,13 @@ public static class KnownBugs
     /// </summary>
     public const string VersionsMissingOnRejections =
         "bug: api-supported-versions is missing on /api/v1 responses refused before the action (401, 403, 405, 415, binding 400)";
+
+    /// <summary>
+    /// src/Application/ApiKeys/RotateApiKey/RotateApiKeyHandler.cs with src/Domain/ApiKeys/ApiKey.cs: rotation reads the
+    /// key, checks <c>ReplacedByKeyId is null</c> and saves, with no concurrency token or lock on api_keys. Concurrent
+    /// rotations of one key all succeed (201 each), leaving several live replacement keys, only the last one recorded in
+    /// replaced_by_key_id; the contract answers a second rotation with 409.
+    /// </summary>
+    public const string ConcurrentRotations =
+        "bug: concurrent rotations of one key all return 201 and leave several live replacement keys (no concurrency check)";
 }

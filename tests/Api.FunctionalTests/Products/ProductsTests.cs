@@ -228,4 +228,21 @@ public sealed class ProductsTests : FunctionalTestBase
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Test]
+    public async Task Concurrent_creates_with_the_same_sku_give_one_201_and_409s()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("RACE").With("name", $"Racer {i}"))));
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products where sku = 'RACE'"), Is.EqualTo(1));
+    }
 }
