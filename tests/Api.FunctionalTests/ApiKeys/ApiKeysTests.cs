@@ -172,6 +172,13 @@ public sealed class ApiKeysTests : FunctionalTestBase
 
         Assert.That(after.String("lastUsedAt"), Does.Match(ResponseAssertions.TimestampPattern()));
         Assert.That(after.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(usedAt).Within(TimeSpan.FromMilliseconds(1)));
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var usedAgainAt = Factory.Clock.GetUtcNow();
+        await (await client.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+
+        var later = await (await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.That(later.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(usedAgainAt).Within(TimeSpan.FromMilliseconds(1)));
     }
 
     [Test]

@@ -175,6 +175,8 @@ public sealed class TenantsTests : FunctionalTestBase
         await (await admin.GetAsync($"{TestApi.Tenants}/{tenant.TenantId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await (await admin.GetAsync(TestApi.Tenants)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.That(list.Items().Select(t => t.Id()), Does.Not.Contain(tenant.TenantId));
+        await (await admin.PutAsJsonAsync($"{TestApi.Tenants}/{tenant.TenantId}/rate-plan", new { ratePlan = "pro" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
 
         // Keys that were just used (and so are cached) are refused at once.
         var ownerResponse = await tenant.Http.GetAsync(TestApi.Products);
