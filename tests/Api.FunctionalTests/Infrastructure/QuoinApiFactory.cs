@@ -81,7 +81,8 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
     }
 
     /// <summary>A JWT signed with the test key.</summary>
-    public static string CreateJwt(Guid? tenantId, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience)
+    public static string CreateJwt(
+        Guid? tenantId, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience, DateTimeOffset? notBefore = null)
     {
         var claims = new List<Claim> { new("sub", "user-" + Guid.NewGuid().ToString("N")), new("scope", scopes) };
         if (tenantId is { } id)
@@ -90,9 +91,26 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         }
 
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtSigningKey)), SecurityAlgorithms.HmacSha256);
-        var token = new JwtSecurityToken(JwtIssuer, audience, claims, notBefore: DateTime.UtcNow.AddMinutes(-1),
+        var token = new JwtSecurityToken(JwtIssuer, audience, claims, notBefore: (notBefore ?? DateTimeOffset.UtcNow.AddMinutes(-1)).UtcDateTime,
             expires: (expires ?? DateTimeOffset.UtcNow.AddMinutes(10)).UtcDateTime, signingCredentials: credentials);
         return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    /// <summary>
+    /// A JWT valid on both the real clock and <see cref="Clock"/> (which tests move forward), whichever the token
+    /// validation reads.
+    /// </summary>
+    public string CreateValidJwt(Guid? tenantId, string scopes, string audience = JwtAudience)
+    {
+        var (earliest, latest) = Now();
+        return CreateJwt(tenantId, scopes, expires: latest.AddMinutes(10), audience, notBefore: earliest.AddMinutes(-1));
+    }
+
+    /// <summary>A JWT that expired well beyond the clock skew on both the real clock and <see cref="Clock"/>.</summary>
+    public string CreateExpiredJwt(Guid? tenantId, string scopes)
+    {
+        var (earliest, _) = Now();
+        return CreateJwt(tenantId, scopes, expires: earliest.AddMinutes(-10), notBefore: earliest.AddMinutes(-20));
     }
 
     public HttpClient CreateJwtClient(string token)
@@ -100,6 +118,13 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         var client = CreateClient(apiKey: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    private (DateTimeOffset Earliest, DateTimeOffset Latest) Now()
+    {
+        var real = DateTimeOffset.UtcNow;
+        var fake = Clock.GetUtcNow();
+        return real < fake ? (real, fake) : (fake, real);
     }
 
     private sealed record CreatedTenant(Guid Id, OwnerKey OwnerApiKey);
