@@ -49,6 +49,11 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
             (413, "Payload Too Large", "The request body is larger than the server accepts."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", "The request could not be read."),
         UniqueConstraintException => (409, "Conflict", "A resource with the same unique value already exists."),
+
+        // PostgreSQL cannot store U+0000 in text (22021): bad input, refused after the rollback as a 400, not a 500.
+        // (A JSON converter could refuse it earlier, but a custom string converter erases string schemas from OpenAPI.)
+        _ when exception.GetBaseException() is Npgsql.PostgresException { SqlState: "22021" } =>
+            (400, "Bad Request", "Text may not contain the NUL character (U+0000) or invalid UTF-8."),
         ConcurrencyConflictException => (409, "Conflict", "The resource was changed by another request; read it again and retry."),
         _ when IsDatabaseUnavailable(exception) =>
             (503, "Service Unavailable", "The database is unavailable. Retry after the delay in Retry-After."),

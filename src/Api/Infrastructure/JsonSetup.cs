@@ -88,6 +88,8 @@ internal static class JsonSetup
                 $"Unknown member '{member}'.",
             _ when text.Contains("non-empty request body is required", StringComparison.OrdinalIgnoreCase) =>
                 "A JSON request body is required.",
+            _ when text.Contains("LineNumber", StringComparison.Ordinal) || text.Contains("Path:", StringComparison.Ordinal) =>
+                "The body is not valid JSON here, or the value has the wrong type.",
             _ when member == "$" || text.Contains("invalid", StringComparison.OrdinalIgnoreCase) && text.Contains("JSON", StringComparison.Ordinal) =>
                 "The body is not valid JSON.",
             _ when error.Exception is not null || text.Contains("could not be converted", StringComparison.Ordinal) =>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 
@@ -8,7 +9,8 @@ internal static class ApiKeyRules
 {
     public static IRuleBuilderOptions<T, string> ValidKeyName<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("'{PropertyName}' must not be empty.")
-            .MaximumLength(ApiKey.NameMaxLength);
+            .MaximumLength(ApiKey.NameMaxLength)
+            .WithoutNul();
 
     public static IRuleBuilderOptions<T, string> KnownTenantScope<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(scope => scope is not null && Scopes.TenantScopes.Contains(scope, StringComparer.Ordinal))

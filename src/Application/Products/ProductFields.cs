@@ -1,4 +1,5 @@
 using FluentValidation;
+using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Products;
 
@@ -39,7 +40,8 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
         RuleFor(p => p.Name)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("'name' must not be empty.")
             .MaximumLength(ProductRules.NameMaxLength);
-        RuleFor(p => p.Description).MaximumLength(ProductRules.DescriptionMaxLength);
+        RuleFor(p => p.Name).WithoutNul();
+        RuleFor(p => p.Description).MaximumLength(ProductRules.DescriptionMaxLength).WithoutNul();
         // Stop at the first failure: the later rules read the value, which a missing price does not have.
         RuleFor(p => p.Price)
             .Cascade(CascadeMode.Stop)
@@ -57,7 +59,8 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
             .WithMessage($"'tags' may hold at most {ProductRules.MaxTags} tags.");
         RuleForEach(p => p.Tags)
             .NotEmpty()
-            .MaximumLength(ProductRules.TagMaxLength);
+            .MaximumLength(ProductRules.TagMaxLength)
+            .WithoutNul();
     }
 
     private static int Scale(decimal value) => (decimal.GetBits(value / 1.000000000000000000000000000000000m)[3] >> 16) & 0xFF;

@@ -179,8 +179,6 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
-
-    [Explicit(KnownBugs.ConcurrentRotations)]
     [Test]
     public async Task Concurrent_rotations_of_one_key_issue_a_single_replacement()
     {

@@ -256,8 +256,6 @@ public sealed class ApiKeysTests : FunctionalTestBase
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
-
-    [Explicit(KnownBugs.TenantlessPrincipalSeesPlatformKeys)]
     [Test]
     public async Task Principal_without_a_tenant_cannot_see_or_revoke_the_platform_admin_key()
     {

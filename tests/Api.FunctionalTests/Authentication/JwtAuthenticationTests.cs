@@ -5,13 +5,11 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 namespace QuoinApi.Api.FunctionalTests.Authentication;
 
 /// <summary>
-/// Spec §2: JWT bearer tokens carry tenant_id and space-separated scope; audience and lifetime are checked.
-/// The tests that need an accepted JWT are explicit until <see cref="KnownBugs.JwtIssuerIsEmpty"/> is fixed; until then the
-/// 401 tests below pass for any JWT.
+/// Spec §2: JWT bearer tokens carry tenant_id and space-separated scope; audience and lifetime are checked. The
+/// refusal tests are meaningful because the acceptance tests show that a well-formed token is accepted.
 /// </summary>
 public sealed class JwtAuthenticationTests : FunctionalTestBase
 {
-    [Explicit(KnownBugs.JwtIssuerIsEmpty)]
     [Test]
     public async Task Jwt_with_tenant_and_products_read_lists_the_tenants_products()
     {
@@ -25,8 +23,6 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
         Assert.That(list.Items().Select(p => p.Id()), Is.EqualTo(new[] { product.Id() }));
         await get.AssertJsonAsync(HttpStatusCode.OK);
     }
-
-    [Explicit(KnownBugs.JwtIssuerIsEmpty)]
     [Test]
     public async Task Jwt_with_several_scopes_can_write()
     {
@@ -37,8 +33,6 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
 
         await created.AssertJsonAsync(HttpStatusCode.Created);
     }
-
-    [Explicit(KnownBugs.JwtIssuerIsEmpty)]
     [Test]
     public async Task Jwt_of_one_tenant_does_not_see_another_tenants_products()
     {
@@ -99,8 +93,6 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
 
         await AssertUnauthorizedAsync(response);
     }
-
-    [Explicit(KnownBugs.JwtIssuerIsEmpty)]
     [TestCase("products:write")]
     [TestCase("events:read keys:manage")]
     [TestCase("products:readx")]
@@ -116,8 +108,6 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         Assert.That(problem.Detail(), Does.Contain("products:read"));
     }
-
-    [Explicit(KnownBugs.JwtIssuerIsEmpty)]
     [Test]
     public async Task Jwt_with_products_read_cannot_create_products()
     {
@@ -129,8 +119,6 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That(problem.Detail(), Does.Contain("products:write"));
     }
-
-    [Explicit(KnownBugs.JwtIssuerIsEmpty)]
     [Test]
     public async Task Jwt_without_tenant_cannot_create_products()
     {

@@ -87,7 +87,6 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
     }
 
     /// <summary>The strict media-type check the shared assertion relaxes while the bug stands, for every kind of controller problem.</summary>
-    [Explicit(KnownBugs.ControllerProblemsServedAsJson)]
     [Test]
     public async Task Problems_returned_by_controllers_are_application_problem_json()
     {

@@ -168,8 +168,6 @@ public sealed class HeadersTests : FunctionalTestBase
             Assert.That(response.Header("api-supported-versions"), Is.Not.Null.And.Contain("1.0"), label);
         }
     }
-
-    [Explicit(KnownBugs.VersionsMissingOnRejections)]
     [Test]
     public async Task Api_responses_rejected_before_the_action_report_the_supported_versions_too()
     {

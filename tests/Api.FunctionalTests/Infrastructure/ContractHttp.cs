@@ -43,11 +43,6 @@ public static class ContractHttp
     public static Task<HttpResponseMessage> MergePatchAsync(this HttpClient client, string url, string json, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Patch, url, json, "application/merge-patch+json", ifMatch);
 
-    public static string? Header(this HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
-        : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(", ", contentValues)
-        : null;
-
     /// <summary>Creates a v2 product and returns its id and ETag.</summary>
     public static async Task<(Guid Id, string ETag)> CreateProductV2Async(
         this HttpClient client, string sku, string name = "Widget", long amountMinor = 1250, string currency = "EUR", string[]? tags = null, string? description = null)

@@ -16,6 +16,11 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(16).IsRequired();
         builder.Property(k => k.SecretHash).IsRequired();
         builder.Property(k => k.Scopes).IsRequired();
+
+        // Rotation and revocation are conditional on the key not having been rotated or revoked meanwhile: a concurrent
+        // second rotation updates no row and becomes a 409. (Not xmin: lastUsedAt writes must not conflict with them.)
+        builder.Property(k => k.ReplacedByKeyId).IsConcurrencyToken();
+        builder.Property(k => k.RevokedAt).IsConcurrencyToken();
         builder.Property(k => k.CreatedBy).HasMaxLength(128);
         builder.Property(k => k.UpdatedBy).HasMaxLength(128);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -67,10 +67,12 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("prefix");
 
                     b.Property<Guid?>("ReplacedByKeyId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid")
                         .HasColumnName("replaced_by_key_id");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
