@@ -12,9 +12,13 @@ internal static class AuditChains
         Guid? tenantId, string action = "product.create", string? resourceId = null, string actor = "key:test", string outcome = AuditRecord.Success) =>
         new(tenantId, actor, action, action.Split('.')[0], resourceId, outcome, "req-1", null, "{}");
 
-    /// <summary>Appends <paramref name="count"/> entries to the tenant's chain (continuing it if it has entries), one a minute from <paramref name="start"/>.</summary>
+    /// <summary>
+    /// Appends <paramref name="count"/> entries to the tenant's chain (continuing it if it has entries), from
+    /// <paramref name="start"/> (default <see cref="HandlerTestContext.Now"/>), one every <paramref name="interval"/>
+    /// (default a minute; zero for entries at the same instant).
+    /// </summary>
     public static List<AuditEntry> SeedAuditChain(
-        this HandlerTestContext context, Guid? tenantId, int count, DateTimeOffset? start = null, Func<int, AuditRecord>? record = null)
+        this HandlerTestContext context, Guid? tenantId, int count, DateTimeOffset? start = null, Func<int, AuditRecord>? record = null, TimeSpan? interval = null)
     {
         var chain = context.Store.AuditEntries.Where(e => e.TenantId == tenantId).OrderBy(e => e.Sequence).ToList();
         var added = new List<AuditEntry>();
@@ -25,7 +29,7 @@ internal static class AuditChains
                 record?.Invoke(i) ?? Record(tenantId, resourceId: $"res-{i}"),
                 (previous?.Sequence ?? 0) + 1,
                 previous?.Hash ?? [],
-                (start ?? HandlerTestContext.Now).AddMinutes(i));
+                (start ?? HandlerTestContext.Now) + ((interval ?? TimeSpan.FromMinutes(1)) * i));
             chain.Add(entry);
             added.Add(entry);
             context.Store.AuditEntries.Add(entry);
