@@ -1,0 +1,167 @@
+using QuoinApi.Application.ApiKeys.RevokeApiKey;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Auditing;
+using QuoinApi.Application.Common.Behaviors;
+using QuoinApi.Application.Products;
+using QuoinApi.Application.Products.GetProduct;
+using QuoinApi.Application.UnitTests.Fakes;
+using QuoinApi.Domain.Audit;
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Application.UnitTests.Common.Behaviors;
+
+public sealed class UnitOfWorkBehaviorTests
+{
+    private static readonly Guid TenantId = Guid.CreateVersion7();
+
+    private List<string> _journal = null!;
+    private FakeTransactionManager _transactions = null!;
+    private FakeAuditTrail _audit = null!;
+    private FakePrincipal _principal = null!;
+    private RequestContext _requestContext = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _journal = [];
+        _transactions = new FakeTransactionManager(_journal);
+        _audit = new FakeAuditTrail(_journal);
+        _principal = new FakePrincipal { ActorId = "key:0001" };
+        _principal.ActAsTenant(TenantId);
+        _requestContext = new RequestContext { RequestId = "req-42" };
+    }
+
+    private Task<TResponse> Run<TRequest, TResponse>(TRequest request, Func<TResponse> handler)
+        where TResponse : IResult<TResponse> =>
+        new UnitOfWorkBehavior<TRequest, TResponse>(_transactions, _audit, _principal, _requestContext)
+            .Handle(request, CancellationToken.None, () =>
+            {
+                _journal.Add("handler");
+                return Task.FromResult(handler());
+            });
+
+    private Task<Result<Success>> Revoke(RevokeApiKeyCommand command, Result<Success> outcome) => Run(command, () => outcome);
+
+    [Test]
+    public async Task A_query_runs_without_a_transaction()
+    {
+        Result<ProductDto> notFound = Error.NotFound("product");
+
+        var result = await Run(new GetProductQuery(Guid.CreateVersion7()), () => notFound);
+
+        Assert.That(result, Is.SameAs(notFound));
+        Assert.That(_journal, Is.EqualTo(new[] { "handler" }));
+    }
+
+    [Test]
+    public async Task A_forbidden_query_is_not_audited()
+    {
+        await Run(new GetProductQuery(Guid.CreateVersion7()), () => (Result<ProductDto>)Error.Forbidden("product.forbidden", "No."));
+
+        Assert.That(_audit.Denied, Is.Empty);
+        Assert.That(_transactions.Transactions, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_successful_command_commits_its_transaction_once_then_disposes_it()
+    {
+        Result<Success> ok = Success.Value;
+
+        var result = await Revoke(new RevokeApiKeyCommand(Guid.CreateVersion7()), ok);
+
+        var transaction = _transactions.Transactions.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.SameAs(ok));
+            Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "commit", "dispose" }));
+            Assert.That(transaction.CommitCalls, Is.EqualTo(1));
+            Assert.That(transaction.DisposeCalls, Is.EqualTo(1));
+            Assert.That(_audit.Denied, Is.Empty);
+        }
+    }
+
+    [TestCase(ErrorKind.Validation)]
+    [TestCase(ErrorKind.NotFound)]
+    [TestCase(ErrorKind.Conflict)]
+    [TestCase(ErrorKind.PreconditionFailed)]
+    [TestCase(ErrorKind.PreconditionRequired)]
+    [TestCase(ErrorKind.Unprocessable)]
+    public async Task A_failed_command_rolls_back_and_is_not_audited(ErrorKind kind)
+    {
+        Result<Success> failure = new Error(kind, "api_key.failed", "It failed.");
+
+        var result = await Revoke(new RevokeApiKeyCommand(Guid.CreateVersion7()), failure);
+
+        var transaction = _transactions.Transactions.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.SameAs(failure));
+            Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "dispose" }));
+            Assert.That(transaction.RolledBack, Is.True);
+            Assert.That(_audit.Appended, Is.Empty);
+            Assert.That(_audit.Denied, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task A_forbidden_command_rolls_back_then_appends_a_denied_record_in_its_own_transaction()
+    {
+        var command = new RevokeApiKeyCommand(Guid.CreateVersion7());
+        Result<Success> forbidden = Error.Forbidden("api_key.tenant_required", "Only a tenant's credentials can manage that tenant's keys.");
+
+        var result = await Revoke(command, forbidden);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.SameAs(forbidden));
+            Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "dispose", "audit.denied" }),
+                "the denial is appended after the command's transaction rolled back");
+            Assert.That(_transactions.Transactions.Single().RolledBack, Is.True);
+            Assert.That(_audit.Appended, Is.Empty);
+        }
+
+        var record = _audit.Denied.Single();
+        Assert.That(record, Is.EqualTo(new AuditRecord(
+            TenantId, "key:0001", "api_key.revoke", "api_key", command.Id.ToString(), AuditRecord.Denied, "req-42", record.TraceId, AuditRecords.Summarize(command))));
+    }
+
+    [Test]
+    public async Task A_denied_record_of_an_anonymous_caller_without_a_tenant_names_no_tenant()
+    {
+        _principal.ActorId = null;
+        _principal.TenantId = null;
+
+        await Revoke(new RevokeApiKeyCommand(Guid.CreateVersion7()), Error.Forbidden("api_key.tenant_required", "No."));
+
+        var record = _audit.Denied.Single();
+        Assert.That(record.TenantId, Is.Null);
+        Assert.That(record.Actor, Is.EqualTo("anonymous"));
+    }
+
+    [Test]
+    public void An_exception_from_the_handler_disposes_the_transaction_without_commit_and_propagates()
+    {
+        var thrown = new TimeoutException("database gone");
+
+        var caught = Assert.ThrowsAsync<TimeoutException>(() => Run<RevokeApiKeyCommand, Result<Success>>(
+            new RevokeApiKeyCommand(Guid.CreateVersion7()), () => throw thrown));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(caught, Is.SameAs(thrown));
+            Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "dispose" }));
+            Assert.That(_transactions.Transactions.Single().RolledBack, Is.True);
+            Assert.That(_audit.Denied, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Each_command_gets_a_transaction_of_its_own()
+    {
+        await Revoke(new RevokeApiKeyCommand(Guid.CreateVersion7()), Success.Value);
+        await Revoke(new RevokeApiKeyCommand(Guid.CreateVersion7()), Error.NotFound("api_key"));
+
+        Assert.That(_transactions.Transactions.Select(t => t.Committed), Is.EqualTo(new[] { true, false }));
+        Assert.That(_transactions.Transactions.Select(t => t.DisposeCalls), Is.EqualTo(new[] { 1, 1 }));
+    }
+}
