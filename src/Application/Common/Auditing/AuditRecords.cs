@@ -26,7 +26,8 @@ public static partial class AuditRecords
             principal.ActorId ?? "anonymous",
             action,
             resourceType,
-            IdOf(result) ?? IdOf(command),
+            // The command's target first (a rotation is about the rotated key), else what it created.
+            IdOf(command) ?? IdOf(result),
             outcome,
             context.RequestId,
             Activity.Current?.TraceId.ToString(),
@@ -54,10 +55,10 @@ public static partial class AuditRecords
         }
 
         Redact(node);
-        return node.ToJsonString();
+        return Flatten(node).ToJsonString();
     }
 
-    /// <summary>Member names that hold secrets anywhere in the tree: keys, secrets, hashes, tokens, passwords.</summary>
+    /// <summary>Member names that hold secrets anywhere in the tree: keys, secrets, hashes, tokens, passwords, signatures.</summary>
     public static bool IsSensitive(string memberName) => SensitiveName().IsMatch(memberName);
 
     private static void Redact(JsonNode? node)
@@ -88,12 +89,38 @@ public static partial class AuditRecords
         }
     }
 
+    /// <summary>Patch members are <c>Optional&lt;T&gt;</c>: keep only the set ones, as their plain values.</summary>
+    private static JsonObject Flatten(JsonObject node)
+    {
+        foreach (var (name, value) in node.ToArray())
+        {
+            if (value is JsonObject { Count: 2 } optional && optional["isSet"] is JsonValue isSet && optional.ContainsKey("value"))
+            {
+                if (isSet.GetValue<bool>())
+                {
+                    node[name] = optional["value"]?.DeepClone();
+                }
+                else
+                {
+                    node.Remove(name);
+                }
+            }
+            else if (value is JsonObject child)
+            {
+                Flatten(child);
+            }
+        }
+
+        return node;
+    }
+
     private static string? IdOf(object? value) =>
         value?.GetType().GetProperty("Id")?.GetValue(value) is Guid id && id != Guid.Empty ? id.ToString() : null;
 
     private static string SnakeCase(string pascal) => UpperAfterLower().Replace(pascal, "$1_$2").ToLowerInvariant();
 
-    [GeneratedRegex("(?i)(secret|password|hash|token|^key$|apikey|signature)")]
+    // "key"/"keys" or a camelCase name ending in Key(s) (apiKey, signingKey) — but not "monkey".
+    [GeneratedRegex("(?i:secret|password|hash|token|signature|credential)|^keys?$|Keys?$")]
     private static partial Regex SensitiveName();
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]

@@ -143,6 +143,27 @@ public sealed class AuditRecordsTests
         }
     }
 
+    [Test]
+    public void A_patch_summary_keeps_only_the_members_the_patch_set_as_plain_values()
+    {
+        var command = new QuoinApi.Application.Products.PatchProduct.PatchProductCommand(
+            Guid.NewGuid(), new QuoinApi.Application.Products.PatchProduct.ProductPatch { Name = "Renamed", Description = null });
+
+        Assert.That(AuditRecords.Summarize(command), Is.EqualTo("""{"patch":{"name":"Renamed","description":null,"priceInMinorUnits":false}}"""));
+    }
+
+    [Test]
+    public void A_rotation_is_recorded_against_the_rotated_key_not_its_replacement()
+    {
+        var rotated = Guid.NewGuid();
+        var replacement = new QuoinApi.Application.ApiKeys.ApiKeyCreatedDto(Guid.NewGuid(), "ci", "qk_test_x", "qk_test_x", [], DateTimeOffset.UnixEpoch, null);
+
+        var record = AuditRecords.Describe(new QuoinApi.Application.ApiKeys.RotateApiKey.RotateApiKeyCommand(rotated, 60), replacement,
+            "success", new Fakes.FakePrincipal(), new QuoinApi.Application.Common.Abstractions.RequestContext());
+
+        Assert.That(record.ResourceId, Is.EqualTo(rotated.ToString()));
+    }
+
     [TestCase("secret")]
     [TestCase("clientSecret")]
     [TestCase("password")]
@@ -158,6 +179,10 @@ public sealed class AuditRecordsTests
     [TestCase("ownerApiKey")]
     [TestCase("signature")]
     [TestCase("SIGNATURE")]
+    [TestCase("signingKey")]
+    [TestCase("privateKey")]
+    [TestCase("keys")]
+    [TestCase("credentials")]
     public void Secret_looking_names_are_sensitive(string name) => Assert.That(AuditRecords.IsSensitive(name), Is.True);
 
     [TestCase("name")]
