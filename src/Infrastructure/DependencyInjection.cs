@@ -41,7 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => new RedisConnection(
             configuration.GetConnectionString("Redis"), provider.GetRequiredService<ILogger<RedisConnection>>()));
         services.AddSingleton<ApiKeyCache>();
-        services.AddSingleton<IApiKeyCacheInvalidator>(provider => provider.GetRequiredService<ApiKeyCache>());
+        services.AddScoped<IApiKeyCacheInvalidator, TransactionalApiKeyCacheInvalidator>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddOptions<PagingOptions>()
@@ -86,7 +86,11 @@ public static class DependencyInjection
         services.AddScoped<IProductRepository, ProductRepository>();
         services.AddScoped<ITransactionManager, TransactionManager>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
-        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(options => string.IsNullOrEmpty(options.ResponseEncryptionKey) || options.ResponseEncryptionKey.Length >= 32,
+                "Idempotency:ResponseEncryptionKey needs at least 32 characters.")
+            .ValidateOnStart();
         services.AddSingleton<ResponseProtector>();
         services.AddScoped<IIdempotencyStore, PostgresIdempotencyStore>();
         services.AddHostedService<IdempotencyPurgeService>();

@@ -57,8 +57,8 @@ public sealed class AuditEntry : Entity
             TenantId = record.TenantId,
             Sequence = sequence,
 
-            // Microseconds: what PostgreSQL stores, so the hash recomputes from the stored row.
-            OccurredAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero),
+            // Milliseconds: what the API shows (and PostgreSQL stores exactly), so anyone can recompute the hash.
+            OccurredAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
             Actor = record.Actor,
             Action = record.Action,
             ResourceType = record.ResourceType,
@@ -73,13 +73,18 @@ public sealed class AuditEntry : Entity
         return entry;
     }
 
-    /// <summary>SHA-256 over the previous hash and every field in a fixed, unambiguous order.</summary>
+    /// <summary>
+    /// SHA-256 over the previous hash's bytes followed by the UTF-8 of the canonical text: tenant id (32 hex digits, or
+    /// "-"), sequence, occurredAt as the API shows it, actor, action, resource type, resource id, outcome, request id,
+    /// trace id and changes, joined by newlines; in each text a backslash is doubled, a newline is written as a
+    /// backslash and "n", and a null as a backslash and "0".
+    /// </summary>
     public byte[] ComputeHash()
     {
         var canonical = string.Join('\n',
             TenantId?.ToString("N") ?? "-",
             Sequence.ToString(CultureInfo.InvariantCulture),
-            OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             Escape(Actor), Escape(Action), Escape(ResourceType), Escape(ResourceId), Escape(Outcome),
             Escape(RequestId), Escape(TraceId), Escape(Changes));
         var content = Encoding.UTF8.GetBytes(canonical);

@@ -18,6 +18,16 @@ public sealed class ApiKeyCache(IMemoryCache cache, RedisConnection redis, ILogg
 
     internal static string CacheKey(byte[] secretHash) => "api-key:" + Convert.ToHexString(secretHash);
 
+    /// <summary>Evicts on this instance only.</summary>
+    public void EvictLocally(IEnumerable<byte[]> secretHashes)
+    {
+        foreach (var hash in secretHashes)
+        {
+            cache.Remove(CacheKey(hash));
+        }
+    }
+
+    /// <summary>Evicts here and, through Redis, on every other instance. Call it once the change is committed.</summary>
     public async Task InvalidateAsync(IEnumerable<byte[]> secretHashes, CancellationToken cancellationToken)
     {
         var keys = secretHashes.Select(CacheKey).ToArray();
@@ -65,4 +75,21 @@ public sealed class ApiKeyCache(IMemoryCache cache, RedisConnection redis, ILogg
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// The invalidator handlers use: evicts at once (this request's own later reads) and again after the command's
+/// transaction commits, then tells the other instances. Evicting only before the commit would let a concurrent request
+/// re-cache the old, still-visible row for a whole cache period.
+/// </summary>
+internal sealed class TransactionalApiKeyCacheInvalidator(ApiKeyCache cache, QuoinApi.Application.Common.Abstractions.AfterCommit afterCommit)
+    : IApiKeyCacheInvalidator
+{
+    public Task InvalidateAsync(IEnumerable<byte[]> secretHashes, CancellationToken cancellationToken)
+    {
+        var hashes = secretHashes.ToArray();
+        cache.EvictLocally(hashes);
+        afterCommit.Add(ct => cache.InvalidateAsync(hashes, ct));
+        return Task.CompletedTask;
+    }
 }

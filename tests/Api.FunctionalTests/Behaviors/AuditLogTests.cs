@@ -41,6 +41,35 @@ public sealed class AuditLogTests : FunctionalTestBase
     }
 
     [Test]
+    public async Task A_client_can_recompute_every_hash_from_the_listed_entries()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await tenant.Http.CreateProductV2Async("RECOMPUTE-1", description: "line one\nline \\two");
+        await tenant.Http.CreateProductV2Async("RECOMPUTE-2");
+
+        var entries = (await EntriesAsync(tenant.Http)).OrderBy(e => e["sequence"]!.GetValue<long>()).ToList();
+
+        // The documented canonical form (docs/guides/idempotency-and-audit.md), computed without any server code.
+        static string Escape(System.Text.Json.Nodes.JsonNode? value) =>
+            value is null ? "\\0" : value.GetValue<string>().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        var previous = Array.Empty<byte>();
+        foreach (var entry in entries)
+        {
+            var canonical = string.Join('\n',
+                tenant.TenantId.ToString("N"), entry["sequence"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                entry["occurredAt"]!.GetValue<string>(), Escape(entry["actor"]), Escape(entry["action"]), Escape(entry["resourceType"]),
+                Escape(entry["resourceId"]), Escape(entry["outcome"]), Escape(entry["requestId"]), Escape(entry["traceId"]), Escape(entry["changes"]));
+            var expected = System.Security.Cryptography.SHA256.HashData([.. previous, .. System.Text.Encoding.UTF8.GetBytes(canonical)]);
+
+            Assert.That(entry["previousHash"]!.GetValue<string>(), Is.EqualTo(Convert.ToHexStringLower(previous)));
+            Assert.That(entry["hash"]!.GetValue<string>(), Is.EqualTo(Convert.ToHexStringLower(expected)));
+            previous = expected;
+        }
+
+        Assert.That(entries, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task A_scope_denial_is_logged()
     {
         using var tenant = await Factory.CreateTenantAsync();

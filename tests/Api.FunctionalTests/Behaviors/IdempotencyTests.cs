@@ -111,6 +111,22 @@ public sealed class IdempotencyTests : FunctionalTestBase
     }
 
     [Test]
+    public async Task Another_key_of_the_same_tenant_cannot_replay_a_stored_response()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        var body = new { name = "ci", scopes = new[] { "products:read" } };
+        var first = await tenant.Http.SendAsync(Post("/api/v2/api-keys", body, "secret-key-request"));
+        var otherKey = (await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "other", scopes = new[] { "keys:manage", "products:read" } })).Body["key"]!.GetValue<string>();
+        using var other = Factory.CreateClient(otherKey);
+
+        var replayAttempt = await other.SendAsync(Post("/api/v2/api-keys", body, "secret-key-request"));
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(replayAttempt.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "Never the first caller's new secret.");
+        Assert.That(await replayAttempt.Content.ReadAsStringAsync(), Does.Not.Contain("qk_"));
+    }
+
+    [Test]
     public async Task Twenty_parallel_identical_posts_create_exactly_one_product()
     {
         using var tenant = await Factory.CreateTenantAsync();

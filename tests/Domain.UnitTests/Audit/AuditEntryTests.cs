@@ -71,7 +71,7 @@ public sealed class AuditEntryTests
     {
         var entry = Append(Record with { ResourceId = null, TraceId = "line1\nline2\\end" });
         var canonical = string.Join('\n',
-            TenantId.ToString("N"), "7", Now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TenantId.ToString("N"), "7", "2026-03-02T09:30:00.000Z",
             "key:0001", "product.create", "product", "\\0", "success", "req-1", "line1\\nline2\\\\end", Record.Changes);
 
         Assert.That(entry.Hash, Is.EqualTo(SHA256.HashData([.. PreviousHash, .. Encoding.UTF8.GetBytes(canonical)])));
@@ -117,18 +117,18 @@ public sealed class AuditEntryTests
         Assert.That(Append(sequence: 8).Hash, Is.Not.EqualTo(Append(sequence: 7).Hash));
 
     [Test]
-    public void The_hash_changes_with_the_time_to_the_microsecond() =>
-        Assert.That(Append(now: Now.AddTicks(10)).Hash, Is.Not.EqualTo(Append().Hash));
+    public void The_hash_changes_with_the_time_to_the_millisecond() =>
+        Assert.That(Append(now: Now.AddMilliseconds(1)).Hash, Is.Not.EqualTo(Append().Hash));
 
     [TestCase(1)]
-    [TestCase(5)]
-    [TestCase(9)]
-    public void The_time_is_truncated_to_microseconds_as_postgresql_stores_it(int ticks)
+    [TestCase(5_000)]
+    [TestCase(9_999)]
+    public void The_time_is_truncated_to_milliseconds_as_the_api_shows_it(int ticks)
     {
         var entry = Append(now: Now.AddTicks(ticks));
 
         Assert.That(entry.OccurredAt, Is.EqualTo(Now));
-        Assert.That(entry.OccurredAt.UtcTicks % 10, Is.Zero);
+        Assert.That(entry.OccurredAt.UtcTicks % TimeSpan.TicksPerMillisecond, Is.Zero);
         Assert.That(entry.Hash, Is.EqualTo(Append().Hash));
     }
 
@@ -147,7 +147,7 @@ public sealed class AuditEntryTests
     {
         var entry = Append(now: Now.AddTicks(12_345));
 
-        // PostgreSQL hands back the stored microseconds; recomputing from them must give the stored hash.
+        // PostgreSQL hands back the stored milliseconds exactly; recomputing from them must give the stored hash.
         Tamper(entry, nameof(AuditEntry.OccurredAt), new DateTimeOffset(entry.OccurredAt.UtcTicks, TimeSpan.Zero));
 
         Assert.That(entry.ComputeHash(), Is.EqualTo(entry.Hash));

@@ -25,7 +25,7 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore s
             return await next();
         }
 
-        var requestHash = Fingerprint(request);
+        var requestHash = Fingerprint(request, principal.ActorId);
         var claim = await store.ClaimAsync(principal.TenantId, key, requestHash, cancellationToken);
         switch (claim.Status)
         {
@@ -54,7 +54,11 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore s
         return result;
     }
 
-    /// <summary>SHA-256 of the request type and its members: "the same request" means the same command, field by field.</summary>
-    internal static byte[] Fingerprint(TRequest request) =>
-        SHA256.HashData([.. Encoding.UTF8.GetBytes(typeof(TRequest).FullName + "\n"), .. JsonSerializer.SerializeToUtf8Bytes(request, StorageOptions)]);
+    /// <summary>
+    /// SHA-256 of the caller, the request type and its members: "the same request" means the same command, field by
+    /// field, from the same credential. Keys are scoped to the tenant, but another key of that tenant reusing a key is
+    /// a different request (422), so it can never read a stored response, such as a new key's secret, it did not cause.
+    /// </summary>
+    internal static byte[] Fingerprint(TRequest request, string? actorId) =>
+        SHA256.HashData([.. Encoding.UTF8.GetBytes((actorId ?? "-") + "\n" + typeof(TRequest).FullName + "\n"), .. JsonSerializer.SerializeToUtf8Bytes(request, StorageOptions)]);
 }

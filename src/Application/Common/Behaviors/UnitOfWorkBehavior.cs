@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Logging;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.Common.Messaging;
@@ -11,8 +12,13 @@ namespace QuoinApi.Application.Common.Behaviors;
 /// Runs each command in one transaction: its effects, its idempotency claim and its audit entry commit together, or
 /// nothing does. A failed result rolls back; a denial (Forbidden) is then audited in a transaction of its own.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
-    ITransactionManager transactions, IAuditTrail auditTrail, ICurrentPrincipal principal, RequestContext context)
+public sealed partial class UnitOfWorkBehavior<TRequest, TResponse>(
+    ITransactionManager transactions,
+    IAuditTrail auditTrail,
+    ICurrentPrincipal principal,
+    RequestContext context,
+    AfterCommit afterCommit,
+    ILogger<UnitOfWorkBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
     where TResponse : IResult<TResponse>
 {
@@ -30,9 +36,16 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
             if (result.IsSuccess)
             {
                 await transaction.CommitAsync(cancellationToken);
+                foreach (var failure in await afterCommit.RunAsync(cancellationToken))
+                {
+                    LogAfterCommitFailure(logger, failure, typeof(TRequest).Name);
+                }
+
                 return result;
             }
         }
+
+        afterCommit.Discard();
 
         if (result.Error!.Kind == ErrorKind.Forbidden)
         {
@@ -41,4 +54,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Post-commit work of {Request} failed; the command itself committed.")]
+    private static partial void LogAfterCommitFailure(ILogger logger, Exception exception, string request);
 }

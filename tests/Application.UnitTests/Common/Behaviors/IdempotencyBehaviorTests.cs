@@ -55,7 +55,8 @@ public sealed class IdempotencyBehaviorTests
 
     private Task<Result<ProductDto>> RunCreate(Result<ProductDto> outcome) => Run(Create, () => outcome);
 
-    private static byte[] FingerprintOf(CreateProductCommand command) => IdempotencyBehavior<CreateProductCommand, Result<ProductDto>>.Fingerprint(command);
+    private byte[] FingerprintOf(CreateProductCommand command) =>
+        IdempotencyBehavior<CreateProductCommand, Result<ProductDto>>.Fingerprint(command, _principal.ActorId);
 
     [Test]
     public async Task A_command_without_a_key_only_runs_the_handler()
@@ -298,7 +299,7 @@ public sealed class IdempotencyBehaviorTests
             new(Guid.CreateVersion7(), new ProductPatch { Name = "Widget" }),
         ];
 
-        var fingerprints = variants.Select(c => Convert.ToHexString(IdempotencyBehavior<PatchProductCommand, Result<ProductDto>>.Fingerprint(c))).ToList();
+        var fingerprints = variants.Select(c => Convert.ToHexString(IdempotencyBehavior<PatchProductCommand, Result<ProductDto>>.Fingerprint(c, "key:1"))).ToList();
 
         Assert.That(fingerprints, Is.Unique);
     }
@@ -312,8 +313,19 @@ public sealed class IdempotencyBehaviorTests
         Assert.That(JsonSerializer.Serialize(revoke), Is.EqualTo(JsonSerializer.Serialize(delete)), "the members alone are equal");
 
         Assert.That(
-            IdempotencyBehavior<RevokeApiKeyCommand, Result<Success>>.Fingerprint(revoke),
-            Is.Not.EqualTo(IdempotencyBehavior<DeleteTenantCommand, Result<Success>>.Fingerprint(delete)));
+            IdempotencyBehavior<RevokeApiKeyCommand, Result<Success>>.Fingerprint(revoke, "key:1"),
+            Is.Not.EqualTo(IdempotencyBehavior<DeleteTenantCommand, Result<Success>>.Fingerprint(delete, "key:1")));
+    }
+
+    [Test]
+    public void The_same_command_from_another_credential_has_another_fingerprint()
+    {
+        var command = new RevokeApiKeyCommand(Guid.CreateVersion7());
+
+        // Another key of the same tenant reusing an Idempotency-Key gets a 422, never the first caller's stored response.
+        Assert.That(
+            IdempotencyBehavior<RevokeApiKeyCommand, Result<Success>>.Fingerprint(command, "key:1"),
+            Is.Not.EqualTo(IdempotencyBehavior<RevokeApiKeyCommand, Result<Success>>.Fingerprint(command, "key:2")));
     }
 
     [Test]

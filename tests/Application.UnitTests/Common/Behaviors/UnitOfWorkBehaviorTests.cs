@@ -18,6 +18,7 @@ public sealed class UnitOfWorkBehaviorTests
     private FakeTransactionManager _transactions = null!;
     private FakeAuditTrail _audit = null!;
     private FakePrincipal _principal = null!;
+    private AfterCommit _afterCommit = null!;
     private RequestContext _requestContext = null!;
 
     [SetUp]
@@ -29,11 +30,44 @@ public sealed class UnitOfWorkBehaviorTests
         _principal = new FakePrincipal { ActorId = "key:0001" };
         _principal.ActAsTenant(TenantId);
         _requestContext = new RequestContext { RequestId = "req-42" };
+        _afterCommit = new AfterCommit();
+    }
+
+    [Test]
+    public async Task Post_commit_work_runs_after_the_commit_and_only_when_the_command_succeeded()
+    {
+        var succeeded = await Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
+        {
+            _afterCommit.Add(_ => { _journal.Add("after-commit"); return Task.CompletedTask; });
+            return Result<Success>.Ok(Success.Value);
+        });
+        var failed = await Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
+        {
+            _afterCommit.Add(_ => { _journal.Add("after-failed"); return Task.CompletedTask; });
+            return Result<Success>.Failure(Error.NotFound("api_key"));
+        });
+
+        Assert.That(succeeded.IsSuccess && !failed.IsSuccess, Is.True);
+        Assert.That(_journal.IndexOf("after-commit"), Is.GreaterThan(_journal.IndexOf("commit")));
+        Assert.That(_journal, Does.Not.Contain("after-failed"), "A rolled-back command's post-commit work is dropped.");
+    }
+
+    [Test]
+    public async Task A_failing_post_commit_action_does_not_fail_the_committed_command()
+    {
+        var result = await Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
+        {
+            _afterCommit.Add(_ => throw new InvalidOperationException("cache down"));
+            return Result<Success>.Ok(Success.Value);
+        });
+
+        Assert.That(result.IsSuccess, Is.True);
     }
 
     private Task<TResponse> Run<TRequest, TResponse>(TRequest request, Func<TResponse> handler)
         where TResponse : IResult<TResponse> =>
-        new UnitOfWorkBehavior<TRequest, TResponse>(_transactions, _audit, _principal, _requestContext)
+        new UnitOfWorkBehavior<TRequest, TResponse>(_transactions, _audit, _principal, _requestContext, _afterCommit,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<UnitOfWorkBehavior<TRequest, TResponse>>.Instance)
             .Handle(request, CancellationToken.None, () =>
             {
                 _journal.Add("handler");
