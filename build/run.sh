@@ -25,9 +25,9 @@ export Idempotency__ResponseEncryptionKey="$(secret .local/idempotency-key)"
 
 echo "Building and migrating..."
 dotnet build src/Api -c Release -nologo -clp:ErrorsOnly -v quiet
-dotnet run --project src/Api -c Release --no-build -- migrate > .local/migrate.log 2>&1 || { cat .local/migrate.log; exit 1; }
+dotnet run --project src/Api -c Release --no-build --no-launch-profile -- migrate > .local/migrate.log 2>&1 || { cat .local/migrate.log; exit 1; }
 
-dotnet run --project src/Api -c Release --no-build &
+dotnet run --project src/Api -c Release --no-build --no-launch-profile &
 api_pid=$!
 trap 'kill -TERM "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null' INT TERM EXIT
 
