@@ -11,8 +11,6 @@
 
 # --- configuration ----------------------------------------------------------
 
-PG_MAJOR=15
-PG_BIN="/usr/lib/postgresql/${PG_MAJOR}/bin"
 PG_PORT="${QUOIN_PG_PORT:-55432}"
 REDIS_PORT="${QUOIN_REDIS_PORT:-56379}"
 APP_DB=quoinapi
@@ -25,6 +23,30 @@ FALLBACK_ROOT=/var/lib/quoinapi
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 LOCAL_DIR="$REPO_ROOT/.local"
 PG_LINK="$LOCAL_DIR/postgres"       # real dir, or symlink into $FALLBACK_ROOT
+
+# The PostgreSQL major version: QUOIN_PG_MAJOR when set; else the version of the cluster this checkout already has;
+# else the newest server installed (15 on Debian 12, 16 on Ubuntu 24.04); else none yet, and provision.sh installs the
+# distribution's default `postgresql` and detects again.
+detect_pg_major() {
+    if [[ -n "${QUOIN_PG_MAJOR:-}" ]]; then
+        PG_MAJOR="$QUOIN_PG_MAJOR"
+    elif [[ -r "$PG_LINK/data/PG_VERSION" ]]; then
+        PG_MAJOR="$(cat "$PG_LINK/data/PG_VERSION")"
+    else
+        PG_MAJOR=""
+        local dir
+        for dir in /usr/lib/postgresql/*/bin/initdb; do
+            [[ -x "$dir" ]] || continue
+            dir="${dir#/usr/lib/postgresql/}"
+            dir="${dir%%/*}"
+            if [[ "$dir" =~ ^[0-9]+$ ]] && { [[ -z "$PG_MAJOR" ]] || ((dir > PG_MAJOR)); }; then
+                PG_MAJOR="$dir"
+            fi
+        done
+    fi
+    PG_BIN="/usr/lib/postgresql/${PG_MAJOR:-none}/bin"
+}
+detect_pg_major
 REDIS_DIR="$LOCAL_DIR/redis"
 REDIS_CONF="$REDIS_DIR/redis.conf"
 REDIS_PIDFILE="$REDIS_DIR/redis.pid"

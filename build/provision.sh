@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Starts the local PostgreSQL 15 and Redis used for development and tests.
+# Starts the local PostgreSQL (the distribution's version: 15 on Debian 12) and Redis used for development and tests.
 # Idempotent: when both are already up it only checks them (well under 2 s).
 #
 #   build/provision.sh [--quiet]
-#   env: QUOIN_PG_PORT (default 55432), QUOIN_REDIS_PORT (default 56379)
+#   env: QUOIN_PG_PORT (default 55432), QUOIN_REDIS_PORT (default 56379), QUOIN_PG_MAJOR (default: detected)
 #
 # Stop with build/stop.sh (add --purge to also delete the data).
 set -euo pipefail
@@ -21,8 +21,9 @@ export DEBIAN_FRONTEND=noninteractive
 
 ensure_packages() {
     local pkgs=() apt_log="$LOCAL_DIR/apt.log"
+    # A known major (asked for, or this checkout's cluster) is installed as such; otherwise the distribution's default.
     [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" && -x "$PG_BIN/psql" && -x "$PG_BIN/pg_isready" ]] \
-        || pkgs+=("postgresql-$PG_MAJOR")   # == the `postgresql` metapackage on Debian 12, but pins the major
+        || pkgs+=("postgresql${PG_MAJOR:+-$PG_MAJOR}")
     command -v redis-server >/dev/null && command -v redis-cli >/dev/null || pkgs+=(redis-server)
     ((${#pkgs[@]})) || return 0
 
@@ -53,7 +54,8 @@ ensure_packages() {
         rm -f /usr/sbin/policy-rc.d
         trap - EXIT
     fi
-    [[ -x "$PG_BIN/pg_ctl" ]] || die "PostgreSQL $PG_MAJOR binaries still missing in $PG_BIN after installing"
+    detect_pg_major
+    [[ -x "$PG_BIN/pg_ctl" ]] || die "PostgreSQL ${PG_MAJOR:-server} binaries still missing in $PG_BIN after installing"
     command -v redis-server >/dev/null || die "redis-server still missing after installing"
 }
 
