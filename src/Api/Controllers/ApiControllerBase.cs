@@ -66,6 +66,11 @@ public abstract class ApiControllerBase : ControllerBase
             : Ok(new ListResult<TRepresentation>([.. items], page.NextPageToken, page.TotalCount));
     }
 
+    /// <summary>201 with a relative <c>Location</c> of the new resource in the same API version.</summary>
+    protected CreatedResult CreatedAt(string getAction, Guid id, object body) => Created(LocationOf(getAction, id), body);
+
+    protected string? LocationOf(string getAction, Guid id) => Url.Action(getAction, new { id, version = RouteData.Values["version"] });
+
     /// <summary>200 with a strong ETag, or 304 when If-None-Match already names it.</summary>
     protected IActionResult Representation(uint version, object body, int status = StatusCodes.Status200OK)
     {

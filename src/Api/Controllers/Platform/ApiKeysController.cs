@@ -27,7 +27,7 @@ public sealed class ApiKeysController : ApiControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<IActionResult> Create(CreateApiKeyRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateApiKeyCommand(request.Name ?? string.Empty, request.Scopes ?? [], request.ExpiresAt),
-            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = RouteData.Values["version"] }, created), cancellationToken);
+            created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
 
     [HttpGet]
     [ProducesResponseType(StatusCodes.Status200OK)]
@@ -49,7 +49,7 @@ public sealed class ApiKeysController : ApiControllerBase
     public Task<IActionResult> Rotate(
         Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateApiKeyRequest? request, CancellationToken cancellationToken) =>
         SendAsync(new RotateApiKeyCommand(id, request?.GracePeriodSeconds),
-            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = RouteData.Values["version"] }, created), cancellationToken);
+            created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
 
     /// <summary>Revokes the key at once.</summary>
     [HttpDelete("{id:guid}")]

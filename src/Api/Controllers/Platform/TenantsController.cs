@@ -27,7 +27,7 @@ public sealed class TenantsController : ApiControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, request.RatePlan ?? RatePlan.Free),
-            created => CreatedAtAction(nameof(Get), new { id = created.Id, version = RouteData.Values["version"] }, created), cancellationToken);
+            created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
 
     [HttpGet]
     [ProducesResponseType(StatusCodes.Status200OK)]

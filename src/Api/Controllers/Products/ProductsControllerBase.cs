@@ -39,7 +39,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         var body = Read(request);
         return SendAsync(new CreateProductCommand(body.Sku, body.Name, body.Description, body.Price, body.Currency, body.Tags), product =>
         {
-            Response.Headers.Location = Url.Action(nameof(Get), new { id = product.Id, version = RouteData.Values["version"] });
+            Response.Headers.Location = LocationOf(nameof(Get), product.Id);
             return Representation(product.Version, Represent(product), StatusCodes.Status201Created);
         }, cancellationToken);
     }
