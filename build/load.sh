@@ -53,8 +53,8 @@ run() { # name, wrk args...
   wrk -t2 -c32 -d"${seconds}s" --latency -H "X-Api-Key: $key" "$@" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"
 }
 # Warm-up (JIT, tiered compilation, pools), not reported.
-wrk -t2 -c32 -d5s -H "X-Api-Key: $key" "$base/api/v2/products/$id" >/dev/null
-wrk -t2 -c32 -d5s -H "X-Api-Key: $key" "$base/api/v2/products?pageSize=20" >/dev/null
+wrk -t2 -c32 -d10s -H "X-Api-Key: $key" "$base/api/v2/products/$id" >/dev/null
+wrk -t2 -c32 -d10s -H "X-Api-Key: $key" "$base/api/v2/products?pageSize=20" >/dev/null
 run "GET one product (cached key, row by id)" "$base/api/v2/products/$id"
 run "GET a list page (20 items, keyset)" "$base/api/v2/products?pageSize=20"
 QUOIN_LOAD_KEY="$key" run "POST a product (transaction + audit append)" -s .local/load-post.lua "$base"
