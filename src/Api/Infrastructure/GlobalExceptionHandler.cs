@@ -69,11 +69,6 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
             {
                 return true;
             }
-
-            if (current is InvalidOperationException && current.Message.Contains("transient failure", StringComparison.Ordinal))
-            {
-                return true;
-            }
         }
 
         return false;
