@@ -1,4 +1,5 @@
 using QuoinApi.Api;
+using QuoinApi.Api.Infrastructure;
 using QuoinApi.Application;
 using QuoinApi.Infrastructure;
 using QuoinApi.Infrastructure.Persistence;
@@ -7,7 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024L * 1024);
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(
+        RequestBodyLimitMiddleware.ConfigurationKey, RequestBodyLimitMiddleware.DefaultMaxBytes);
 });
 
 builder.Services

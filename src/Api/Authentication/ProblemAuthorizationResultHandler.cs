@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
+using QuoinApi.Api.Infrastructure;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.Audit;
 
 namespace QuoinApi.Api.Authentication;
 
 /// <summary>401 and 403 as RFC 9457 problems, with <c>WWW-Authenticate</c> on 401 (RFC 6750).</summary>
-internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -23,7 +23,7 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
             context.Response.Headers.WWWAuthenticate = presented
                 ? new(["Bearer realm=\"quoinapi\", error=\"invalid_token\"", $"ApiKey realm=\"quoinapi\", header=\"{AuthSchemes.ApiKeyHeader}\""])
                 : new(["Bearer realm=\"quoinapi\"", $"ApiKey realm=\"quoinapi\", header=\"{AuthSchemes.ApiKeyHeader}\""]);
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", failure switch
+            await context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", failure switch
             {
                 null => $"Authentication is required: send an API key ({AuthSchemes.ApiKeyHeader} or Authorization: Bearer) or a bearer token.",
                 _ when failure.Message.StartsWith("The API key", StringComparison.Ordinal) => failure.Message,
@@ -36,7 +36,7 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         {
             var required = policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).ToArray();
             await AuditDenialAsync(context, required);
-            await WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", required.Length > 0
+            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", required.Length > 0
                 ? $"The credentials lack the required scope: {string.Join(", ", required)}."
                 : "The credentials do not allow this operation.");
             return;
@@ -62,15 +62,5 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
             System.Diagnostics.Activity.Current?.TraceId.ToString(),
             System.Text.Json.JsonSerializer.Serialize(new { requiredScopes }));
         return services.GetRequiredService<IAuditTrail>().AppendDeniedAsync(record, context.RequestAborted);
-    }
-
-    private async Task WriteAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
     }
 }

@@ -97,13 +97,13 @@ public abstract class ApiControllerBase : ControllerBase
                 validation.Errors[representationErrors ? member : RenameMember(member)] = messages;
             }
 
-            return new ObjectResult(validation) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
+            return new ObjectResult(validation) { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         var status = StatusCodeOf(error.Kind);
         var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, status, detail: error.Message);
         problem.Extensions["code"] = error.Code;
-        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+        return new ObjectResult(problem) { StatusCode = status };
     }
 
     /// <summary>Lets a version's representation rename members in validation errors (v2: price → price.amountMinor).</summary>

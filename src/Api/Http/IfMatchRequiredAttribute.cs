@@ -21,7 +21,7 @@ internal sealed class IfMatchRequiredAttribute : Attribute, IAsyncActionFilter
             var factory = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
             var problem = factory.CreateProblemDetails(http, StatusCodes.Status428PreconditionRequired,
                 detail: "This server requires If-Match on writes: read the resource, then send its ETag in If-Match.");
-            context.Result = new ObjectResult(problem) { StatusCode = StatusCodes.Status428PreconditionRequired, ContentTypes = { "application/problem+json" } };
+            context.Result = new ObjectResult(problem) { StatusCode = StatusCodes.Status428PreconditionRequired };
             return;
         }
 

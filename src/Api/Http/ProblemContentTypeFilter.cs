@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace QuoinApi.Api.Http;
 
 /// <summary>
-/// Keeps <c>application/problem+json</c> on problem results. <c>[Produces("application/json")]</c> (which the
+/// The one place MVC problem results get <c>application/problem+json</c>. <c>[Produces("application/json")]</c> (which the
 /// OpenAPI documents need) resets every object result's content types, so this runs after it.
 /// </summary>
 internal sealed class ProblemContentTypeFilter : IAlwaysRunResultFilter, IOrderedFilter

@@ -76,7 +76,7 @@ internal static class JsonSetup
             problem.Errors[member] = messages;
         }
 
-        return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+        return new BadRequestObjectResult(problem);
     }
 
     private static string Describe(ModelError error, string member)

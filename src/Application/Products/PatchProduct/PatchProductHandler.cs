@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
@@ -39,9 +40,7 @@ public sealed class PatchProductHandler(IProductRepository products, IUnitOfWork
         var validation = await Rules.ValidateAsync(merged, cancellationToken);
         if (!validation.IsValid)
         {
-            return Error.Validation(validation.Errors
-                .GroupBy(e => char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..], StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.Ordinal));
+            return ValidationErrors.From(validation.Errors);
         }
 
         if (!string.Equals(product.Sku, merged.Sku, StringComparison.Ordinal)
