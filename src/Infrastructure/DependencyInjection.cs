@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<IApiKeyCacheInvalidator, TransactionalApiKeyCacheInvalidator>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
-        services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddOptions<PagingOptions>()
             .Bind(configuration.GetSection(PagingOptions.SectionName))
             .Validate(options => options.TokenSigningKeys.All(key => key.Length >= 32), "Paging:TokenSigningKeys entries need at least 32 characters.")
@@ -68,17 +68,20 @@ public static class DependencyInjection
             ? provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary)
             : BuildDataSource(provider, replica));
 
-        services.AddScoped<AuditFieldsInterceptor>();
-        services.AddDbContext<QuoinDbContext>((provider, options) =>
+        // Pooled contexts (ADR 0005): options, model and internal services are built once, not per request.
+        services.AddSingleton<AuditFieldsInterceptor>();
+        services.AddPooledDbContextFactory<QuoinDbContext>((provider, options) =>
         {
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
             options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>());
         });
-        services.AddDbContext<ReadDbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<ReadDbContext>((provider, options) =>
         {
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.ReadOnly));
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
+        services.AddScoped(PooledContexts.Lease<QuoinDbContext>);
+        services.AddScoped(PooledContexts.Lease<ReadDbContext>);
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ITenantRepository, TenantRepository>();
@@ -86,6 +89,8 @@ public static class DependencyInjection
         services.AddScoped<IProductRepository, ProductRepository>();
         services.AddScoped<ITransactionManager, TransactionManager>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
+        services.AddSingleton<AuditSealer>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .Validate(options => string.IsNullOrEmpty(options.ResponseEncryptionKey) || options.ResponseEncryptionKey.Length >= 32,
@@ -96,14 +101,17 @@ public static class DependencyInjection
         services.AddHostedService<IdempotencyPurgeService>();
         services.AddSingleton<IProductTextSearch, ProductTextSearch>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditSealer>());
     }
+
+    private static readonly string? MigrationsAssembly = typeof(QuoinDbContext).Assembly.GetName().Name;
 
     private static void ConfigureNpgsql(DbContextOptionsBuilder options, IServiceProvider provider, NpgsqlDataSource dataSource)
     {
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         options.UseNpgsql(dataSource, npgsql =>
         {
-            npgsql.MigrationsAssembly(typeof(QuoinDbContext).Assembly.GetName().Name);
+            npgsql.MigrationsAssembly(MigrationsAssembly);
             npgsql.CommandTimeout(database.CommandTimeoutSeconds);
         });
     }
@@ -128,6 +136,13 @@ public static class DependencyInjection
         }
 
         settings.ApplicationName ??= "quoinapi";
+
+        // No DISCARD ALL when a connection goes back to the pool: the API keeps no session state (its advisory locks
+        // are transaction-scoped), so the reset is pure overhead on every checkout (ADR 0005).
+        if (!given.Contains("NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
         builder.UseLoggerFactory(provider.GetService<ILoggerFactory>());
         return builder.Build();
     }

@@ -51,7 +51,8 @@ internal sealed class PostgresIdempotencyStore(
             : new IdempotencyClaim(IdempotencyClaimStatus.Unreplayable);
     }
 
-    public async Task CompleteAsync(
+    /// <summary>Adds the record to the command's unit of work; it is saved with the command's last changes at commit.</summary>
+    public Task CompleteAsync(
         Guid? tenantId, string key, byte[] requestHash, string requestName, byte[] response, bool containsSecret, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -66,7 +67,7 @@ internal sealed class PostgresIdempotencyStore(
             CreatedAt = now,
             ExpiresAt = now + options.Value.Retention,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 }
 

@@ -4,17 +4,25 @@ using QuoinApi.Application.Common.Abstractions;
 
 namespace QuoinApi.Infrastructure.Persistence;
 
-/// <summary>The command transaction on the write context. A command sent from inside another joins its transaction.</summary>
-internal sealed class TransactionManager(QuoinDbContext db) : ITransactionManager
+/// <summary>
+/// The command transaction on the write context. A command sent from inside another joins its transaction. Commit
+/// first saves what is still tracked (the audit entry, the idempotency record), so those ride in one batch with no
+/// round trip of their own.
+/// </summary>
+internal sealed class TransactionManager(QuoinDbContext db, IUnitOfWork unitOfWork) : ITransactionManager
 {
     public async Task<ICommandTransaction> BeginAsync(CancellationToken cancellationToken) =>
         db.Database.CurrentTransaction is not null
             ? JoinedTransaction.Instance
-            : new OwnedTransaction(await db.Database.BeginTransactionAsync(cancellationToken));
+            : new OwnedTransaction(await db.Database.BeginTransactionAsync(cancellationToken), unitOfWork);
 
-    private sealed class OwnedTransaction(IDbContextTransaction transaction) : ICommandTransaction
+    private sealed class OwnedTransaction(IDbContextTransaction transaction, IUnitOfWork unitOfWork) : ICommandTransaction
     {
-        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         public ValueTask DisposeAsync() => transaction.DisposeAsync();
     }

@@ -6,13 +6,13 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Audit.ListAuditLog;
 
-/// <summary>The caller's tenant chain, newest first, with the shared list envelope.</summary>
+/// <summary>The caller's tenant chain (sealed entries), newest first, with the shared list envelope.</summary>
 public sealed class ListAuditLogHandler(IReadDbContext db, KeysetPager pager, ICurrentPrincipal principal, TypeAdapterConfig mappings)
     : IQueryHandler<ListAuditLogQuery, ListResult<AuditEntryDto>>
 {
     public Task<Result<ListResult<AuditEntryDto>>> Handle(ListAuditLogQuery request, CancellationToken cancellationToken)
     {
-        var entries = db.AuditEntries;
+        var entries = db.AuditEntries.Where(e => e.Sequence != null);
         var filter = request.Filter;
         if (filter.Action is { } action)
         {

@@ -4,5 +4,8 @@ namespace QuoinApi.Application.Audit.VerifyAuditLog;
 
 public sealed record VerifyAuditLogQuery : IQuery<AuditVerification>;
 
-/// <summary>§3: <c>{valid, entries, firstInvalidSequence?}</c>.</summary>
-public sealed record AuditVerification(bool Valid, long Entries, long? FirstInvalidSequence);
+/// <summary>
+/// <c>{valid, entries, firstInvalidSequence?, pending}</c>: <c>entries</c> counts the sealed entries checked,
+/// <c>pending</c> those recorded but not yet sealed into the chain (normally for under a second).
+/// </summary>
+public sealed record AuditVerification(bool Valid, long Entries, long? FirstInvalidSequence, long Pending);

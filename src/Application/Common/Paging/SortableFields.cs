@@ -70,6 +70,7 @@ public sealed class SortableFields<TEntity>
         {
             DateTimeOffset timestamp => timestamp.UtcTicks.ToString(CultureInfo.InvariantCulture),
             decimal number => number.ToString(CultureInfo.InvariantCulture),
+            long number => number.ToString(CultureInfo.InvariantCulture),
             Guid guid => guid.ToString("N"),
             string text => text,
             _ => throw new NotSupportedException($"Sorting by {ValueType} is not supported."),
@@ -79,6 +80,7 @@ public sealed class SortableFields<TEntity>
         {
             _ when ValueType == typeof(DateTimeOffset) => new DateTimeOffset(long.Parse(text, CultureInfo.InvariantCulture), TimeSpan.Zero),
             _ when ValueType == typeof(decimal) => decimal.Parse(text, CultureInfo.InvariantCulture),
+            _ when ValueType == typeof(long) => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
             _ when ValueType == typeof(Guid) => Guid.ParseExact(text, "N"),
             _ when ValueType == typeof(string) => text,
             _ => throw new NotSupportedException($"Sorting by {ValueType} is not supported."),
