@@ -1,5 +1,6 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
@@ -35,6 +36,6 @@ public sealed class ListAuditLogHandler(IReadDbContext db, KeysetPager pager, IC
         }
 
         return pager.PageAsync(entries, ListAuditLogQuery.SortFields, request.List, PageBinding.Of("audit-log", principal.TenantId, filter),
-            query => query.ProjectToType<AuditEntryDto>(mappings), cancellationToken);
+            query => query.ProjectToDto<AuditEntryDto>(mappings), cancellationToken);
     }
 }
