@@ -143,6 +143,13 @@ public static class DependencyInjection
         {
             settings.NoResetOnClose = true;
         }
+
+        // The API sends a few dozen distinct statements over and over: prepared once per connection, PostgreSQL skips
+        // parsing and planning them on every execution (ADR 0005).
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = database.MaxAutoPrepare;
+        }
         builder.UseLoggerFactory(provider.GetService<ILoggerFactory>());
         return builder.Build();
     }
