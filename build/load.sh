@@ -166,6 +166,9 @@ check 201 -H "X-Tenant-Id: ${spread_tenants%%,*}" -H 'Content-Type: application/
 check 201 -H "X-Tenant-Id: ${spread_tenants%%,*}" -H 'Content-Type: application/json' -d "${post_check/CHECK-1/CHECK-2}" "$raw/products/single"
 
 # --- load -----------------------------------------------------------------------------------------------------------
+# Other work on the machine takes CPU from the API more than from the raw reference (which mostly waits on
+# PostgreSQL), so a busy machine lowers the ratios too: the load average is printed with the table.
+cut -d' ' -f1 /proc/loadavg >"$out/loadavg.start"
 runs=0
 load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come from the caller's environment)
   local name="$1" side="$2"; shift 2
@@ -188,12 +191,13 @@ LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$spread_tenants" load post-spread raw -s "$
 LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/post.lua" "$api/api/v2/products"
 LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-single raw -s "$out/post.lua" "$raw/products/single"
 
+cut -d' ' -f1 /proc/loadavg >"$out/loadavg.end"
 grep -E '^Vm(RSS|HWM)' "/proc/$api_pid/status" >"$out/api.rss"
 grep -E '^Vm(RSS|HWM)' "/proc/$raw_pid/status" >"$out/raw.rss"
 
 # --- the table ------------------------------------------------------------------------------------------------------
 python3 - "$out" "$threads" "$connections" "$warmup" "$seconds" <<'PY'
-import json, sys
+import json, os, sys
 out, threads, connections, warmup, seconds = sys.argv[1:6]
 
 def result(name, side):
@@ -238,7 +242,9 @@ for name in ("get", "list", "post-one", "post-spread", "post-single"):
 widths = [max(len(str(row[i])) for row in [header] + table) for i in range(len(header))]
 line = lambda row: "| " + " | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))) + " |"
 print()
-print(f"wrk -t{threads} -c{connections}, {warmup} s warm-up then {seconds} s measured per scenario and side")
+load = [open(f"{out}/loadavg.{when}").read().strip() for when in ("start", "end")]
+print(f"wrk -t{threads} -c{connections}, {warmup} s warm-up then {seconds} s measured per scenario and side; "
+      f"load average {load[0]} before, {load[1]} after ({os.cpu_count()} cores)")
 print(line(header))
 print("|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
 for row in table:
