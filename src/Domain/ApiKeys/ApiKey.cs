@@ -4,9 +4,9 @@ namespace QuoinApi.Domain.ApiKeys;
 
 /// <summary>
 /// A credential for machine clients. Only the SHA-256 hash of the secret and a display prefix are kept.
-/// Platform keys (the bootstrap administrator) belong to no tenant.
+/// Platform keys (the bootstrap administrator) belong to no tenant, so the tenant filter never shows them.
 /// </summary>
-public sealed class ApiKey : Entity, ISoftDeletable, IAuditable
+public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
 {
     public const int NameMaxLength = 100;
     public static readonly TimeSpan DefaultRotationGrace = TimeSpan.FromDays(1);

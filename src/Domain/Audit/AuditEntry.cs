@@ -10,7 +10,7 @@ namespace QuoinApi.Domain.Audit;
 /// entry's hash and this entry's canonical form, so editing or deleting any entry breaks every hash after it.
 /// Platform-level entries (no tenant) form their own chain.
 /// </summary>
-public sealed class AuditEntry : Entity
+public sealed class AuditEntry : Entity, ITenantOwned
 {
     private AuditEntry()
     {

@@ -25,6 +25,8 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
 
     public Guid TenantId { get; private set; }
 
+    Guid? ITenantOwned.TenantId => TenantId;
+
     public string Sku { get; private set; }
 
     public string Name { get; private set; }
