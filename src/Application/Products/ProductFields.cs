@@ -46,7 +46,7 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
         RuleFor(p => p.Price)
             .Cascade(CascadeMode.Stop)
             .NotNull()
-            .InclusiveBetween(0m, ProductRules.MaxPrice)
+            .InclusiveBetween(ProductRules.MinPrice, ProductRules.MaxPrice)
             .PrecisionScale(13, ProductRules.MaxPriceDecimals, ignoreTrailingZeros: true)
             .WithMessage("'price' must have at most 2 decimal places.")
             .Must((fields, price) => !Currency.IsKnown(fields.Currency) || Scale(price!.Value) <= Currency.MinorUnits(fields.Currency))

@@ -110,6 +110,7 @@ public static class ProductRules
     public const string SkuPattern = @"^[A-Z0-9_-]+\z";
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
+    public const decimal MinPrice = 0m;
     public const decimal MaxPrice = 1_000_000_000m;
     public const int MaxPriceDecimals = 2;
     public const int MaxTags = 20;
