@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IProductRepository, ProductRepository>();
         services.AddScoped<ITransactionManager, TransactionManager>();
+        services.AddSingleton<IPersistenceExceptionTranslator, PostgresExceptionTranslator>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
