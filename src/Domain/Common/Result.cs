@@ -1,15 +1,28 @@
 namespace QuoinApi.Domain.Common;
 
-/// <summary>The kinds of expected failure; the API maps each to one HTTP status in one place.</summary>
+/// <summary>
+/// The kinds of expected failure, in the terms of the use cases. Whoever answers the caller translates each kind in
+/// one place (the API: one status code per kind).
+/// </summary>
 public enum ErrorKind
 {
+    /// <summary>The request breaks a rule about its own values.</summary>
     Validation,
+
+    /// <summary>The resource does not exist for this caller (unknown, another tenant's, or deleted).</summary>
     NotFound,
+
+    /// <summary>The request clashes with the current state (a unique value in use, a state that does not allow it).</summary>
     Conflict,
+
+    /// <summary>The caller may not do this, whatever the state.</summary>
     Forbidden,
-    PreconditionFailed,
-    PreconditionRequired,
-    Unprocessable,
+
+    /// <summary>The request was made against a version of the resource that is no longer the current one.</summary>
+    VersionMismatch,
+
+    /// <summary>An idempotency key that already stands for a different request.</summary>
+    IdempotencyKeyReused,
 }
 
 /// <summary>An expected failure: a value, not an exception.</summary>
@@ -25,8 +38,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
 
     public static Error Forbidden(string code, string message) => new(ErrorKind.Forbidden, code, message);
 
-    public static Error PreconditionFailed(string resource) => new(
-        ErrorKind.PreconditionFailed, $"{resource}.precondition_failed", $"The {resource} has changed: If-Match does not match its current ETag.");
+    public static Error VersionMismatch(string resource) => new(
+        ErrorKind.VersionMismatch, $"{resource}.version_mismatch", $"The {resource} has changed since the version the request names.");
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(ErrorKind.Validation, "validation_failed", "One or more validation errors occurred.") { ValidationErrors = errors };
@@ -94,7 +107,4 @@ public sealed class Result<T> : IResult<Result<T>>
 
     public static implicit operator Result<T>(Error error) => new(error);
 #pragma warning restore CA2225
-
-    public TOut Match<TOut>(Func<T, TOut> onSuccess, Func<Error, TOut> onFailure) =>
-        IsSuccess ? onSuccess(_value!) : onFailure(Error!);
 }

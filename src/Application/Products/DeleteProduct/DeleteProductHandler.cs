@@ -19,7 +19,7 @@ public sealed class DeleteProductHandler(IProductRepository products, IUnitOfWor
 
         if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
         {
-            return ProductErrors.PreconditionFailed;
+            return ProductErrors.VersionMismatch;
         }
 
         product.Delete(clock.GetUtcNow());

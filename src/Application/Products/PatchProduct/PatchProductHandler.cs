@@ -24,7 +24,7 @@ public sealed class PatchProductHandler(IProductRepository products, IUnitOfWork
 
         if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
         {
-            return ProductErrors.PreconditionFailed;
+            return ProductErrors.VersionMismatch;
         }
 
         var patch = request.Patch;

@@ -19,7 +19,7 @@ public sealed class ReplaceProductHandler(IProductRepository products, IUnitOfWo
 
         if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
         {
-            return ProductErrors.PreconditionFailed;
+            return ProductErrors.VersionMismatch;
         }
 
         if (!string.Equals(product.Sku, request.Sku, StringComparison.Ordinal)

@@ -20,7 +20,7 @@ public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWo
 
         if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
         {
-            return ProductErrors.PreconditionFailed;
+            return ProductErrors.VersionMismatch;
         }
 
         // Check the sku before touching the aggregate, so a refused restore leaves it exactly as it was.
