@@ -43,6 +43,10 @@ public sealed class IntegrationTestSetup
         services.AddSingleton<TimeProvider>(Clock);
         services.AddScoped<TestPrincipal>();
         services.AddScoped<ICurrentPrincipal>(provider => provider.GetRequiredService<TestPrincipal>());
+
+        // Test-only commands that probe the pipeline (Pipeline/AfterCommitTests).
+        services.AddScoped<IRequestHandler<Pipeline.AfterCommitTests.CreateTenantWithAfterCommitCommand, Result<Success>>,
+            Pipeline.AfterCommitTests.CreateTenantWithAfterCommitHandler>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
