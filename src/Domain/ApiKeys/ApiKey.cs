@@ -136,16 +136,3 @@ public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
     private static string[] NormalizeScopes(IEnumerable<string> scopes) =>
         [.. scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
-
-public enum ApiKeyState
-{
-    Active,
-    Expired,
-    Revoked,
-}
-
-public sealed record ApiKeyCreated(Guid ApiKeyId, Guid? TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ApiKeyRotated(Guid ApiKeyId, Guid ReplacementKeyId, Guid? TenantId, DateTimeOffset GraceEndsAt, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ApiKeyRevoked(Guid ApiKeyId, Guid? TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

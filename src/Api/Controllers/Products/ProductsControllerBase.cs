@@ -119,6 +119,3 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         SendAsync(new RestoreProductCommand(id, EntityTags.ReadIfMatch(Request)),
             product => Representation(product.Version, Represent(product)), cancellationToken);
 }
-
-/// <summary>A product body in version-neutral terms (price in decimal major units).</summary>
-public sealed record ProductBody(string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags);

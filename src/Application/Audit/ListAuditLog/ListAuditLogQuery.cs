@@ -14,5 +14,3 @@ public sealed record ListAuditLogQuery(ListRequest List, AuditLogFilter Filter) 
     public static readonly SortableFields<AuditEntry> SortFields = new SortableFields<AuditEntry>(e => e.Id, defaultSort: "-occurredAt")
         .Add("occurredAt", e => e.OccurredAt);
 }
-
-public sealed record AuditLogFilter(string? Action = null, string? ResourceId = null, DateTimeOffset? From = null, DateTimeOffset? To = null);

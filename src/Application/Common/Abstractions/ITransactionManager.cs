@@ -8,9 +8,3 @@ public interface ITransactionManager
 {
     Task<ICommandTransaction> BeginAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>Rolled back on dispose unless committed.</summary>
-public interface ICommandTransaction : IAsyncDisposable
-{
-    Task CommitAsync(CancellationToken cancellationToken);
-}
