@@ -10,8 +10,8 @@ using QuoinApi.Application.Products;
 using QuoinApi.Application.Tenants;
 using QuoinApi.Infrastructure.Auditing;
 using QuoinApi.Infrastructure.Caching;
-using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Health;
+using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Persistence;
 using QuoinApi.Infrastructure.Persistence.Interceptors;
 using QuoinApi.Infrastructure.Persistence.Repositories;
@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IProductRepository, ProductRepository>();
         services.AddScoped<ITransactionManager, TransactionManager>();
+        services.AddSingleton<IPersistenceExceptionTranslator, PostgresExceptionTranslator>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
         services.AddSingleton<AuditSealer>();
@@ -153,11 +154,4 @@ public static class DependencyInjection
         builder.UseLoggerFactory(provider.GetService<ILoggerFactory>());
         return builder.Build();
     }
-}
-
-/// <summary>Keys of the two data sources: the primary for commands, the (optional) replica for queries.</summary>
-public static class DataSourceKeys
-{
-    public const string Primary = "postgres";
-    public const string ReadOnly = "postgres-readonly";
 }

@@ -15,8 +15,8 @@ namespace QuoinApi.Api.Controllers;
 /// </summary>
 [ApiController]
 [Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.ProblemJson)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.ProblemJson)]
 public abstract class ApiControllerBase : ControllerBase
 {
     private IMediator? _mediator;
@@ -115,9 +115,8 @@ public abstract class ApiControllerBase : ControllerBase
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
-        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status500InternalServerError,
     };
 

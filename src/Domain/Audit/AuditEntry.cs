@@ -13,9 +13,9 @@ namespace QuoinApi.Domain.Audit;
 /// <remarks>
 /// An entry is <see cref="Record">recorded</see> by the command that caused it, in the command's transaction, with no
 /// place in the chain yet; it is <see cref="Seal">sealed</see> (given its sequence and hash links) afterwards, in
-/// commit order, by the one sealer that runs at a time. Writers never wait for each other (ADR 0014).
+/// transaction order, by the one sealer that runs at a time. Writers never wait for each other (ADR 0014).
 /// </remarks>
-public sealed class AuditEntry : Entity
+public sealed class AuditEntry : Entity, ITenantOwned
 {
     private AuditEntry()
     {

@@ -24,7 +24,7 @@ public sealed class ApiKeysController : ApiControllerBase
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
     public Task<IActionResult> Create(CreateApiKeyRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateApiKeyCommand(request.Name ?? string.Empty, request.Scopes ?? [], request.ExpiresAt),
             created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
@@ -36,7 +36,7 @@ public sealed class ApiKeysController : ApiControllerBase
 
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ApiKeyDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetApiKeyQuery(id), Ok, cancellationToken);
 
@@ -44,8 +44,8 @@ public sealed class ApiKeysController : ApiControllerBase
     [HttpPost("{id:guid}/rotate")]
     [Consumes("application/json")]
     [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
     public Task<IActionResult> Rotate(
         Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateApiKeyRequest? request, CancellationToken cancellationToken) =>
         SendAsync(new RotateApiKeyCommand(id, request?.GracePeriodSeconds),
@@ -54,7 +54,7 @@ public sealed class ApiKeysController : ApiControllerBase
     /// <summary>Revokes the key at once.</summary>
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Revoke(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new RevokeApiKeyCommand(id), cancellationToken);
 }

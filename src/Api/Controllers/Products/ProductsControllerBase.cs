@@ -32,8 +32,8 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsWrite)]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
     public Task<IActionResult> Create(TRequest request, CancellationToken cancellationToken)
     {
         var body = Read(request);
@@ -48,7 +48,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [HttpGet]
     [Authorize(Policy = Scopes.ProductsRead)]
     [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, [FromQuery] ProductFilterParameters filter, CancellationToken cancellationToken) =>
         SendListAsync(new ListProductsQuery(list.ToListRequest(), filter.ToFilter()), list, Represent, cancellationToken);
 
@@ -57,7 +57,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsRead)]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetProductQuery(id), product => Representation(product.Version, Represent(product)), cancellationToken);
 
@@ -67,10 +67,10 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [IfMatchRequired]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, MediaTypes.ProblemJson)]
     public Task<IActionResult> Replace(Guid id, TRequest request, CancellationToken cancellationToken)
     {
         var body = Read(request);
@@ -85,9 +85,9 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [IfMatchRequired]
     [Consumes(MergePatchReader.MediaType)]
     [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
     public async Task<IActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
     {
         var read = ReadPatch(patch);
@@ -102,8 +102,8 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
     public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new DeleteProductCommand(id, EntityTags.ReadIfMatch(Request)), cancellationToken);
 
@@ -112,13 +112,10 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
     [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
     public Task<IActionResult> Restore(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new RestoreProductCommand(id, EntityTags.ReadIfMatch(Request)),
             product => Representation(product.Version, Represent(product)), cancellationToken);
 }
-
-/// <summary>A product body in version-neutral terms (price in decimal major units).</summary>
-public sealed record ProductBody(string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags);

@@ -16,5 +16,3 @@ public sealed record ListAuditLogQuery(ListRequest List, AuditLogFilter Filter) 
         .Add("sequence", e => e.Sequence!.Value)
         .Add("occurredAt", e => e.OccurredAt);
 }
-
-public sealed record AuditLogFilter(string? Action = null, string? ResourceId = null, DateTimeOffset? From = null, DateTimeOffset? To = null);

@@ -175,10 +175,3 @@ public sealed class KeysetPager(IPageTokenProtector protector)
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
-
-/// <summary>Canonical text of a query's resource, tenant and filters, for binding page tokens to them.</summary>
-public static class PageBinding
-{
-    public static string Of(string resource, Guid? tenantId, params object?[] filters) =>
-        JsonSerializer.Serialize<object?[]>([resource, tenantId, .. filters]);
-}

@@ -3,9 +3,6 @@ using System.Linq.Expressions;
 
 namespace QuoinApi.Application.Common.Paging;
 
-/// <summary>One sort key: a whitelisted field and a direction.</summary>
-public sealed record SortKey(string Field, bool Descending);
-
 /// <summary>
 /// The whitelist of fields a resource can be sorted by, with the expressions that read them. Every sort ends with the
 /// id as a tiebreaker, so the order is total and keyset paging never skips or repeats rows with equal keys.

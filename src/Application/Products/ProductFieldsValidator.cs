@@ -5,28 +5,6 @@ using QuoinApi.Domain.Products;
 
 namespace QuoinApi.Application.Products;
 
-/// <summary>The writable fields of a product, shared by create and replace (and, later, patch).</summary>
-public interface IProductFields
-{
-    string Sku { get; }
-
-    string Name { get; }
-
-    string? Description { get; }
-
-    decimal? Price { get; }
-
-    string Currency { get; }
-
-    IReadOnlyList<string>? Tags { get; }
-}
-
-internal static class ProductFieldsExtensions
-{
-    public static ProductDetails ToDetails(this IProductFields fields) =>
-        new(fields.Sku, fields.Name.Trim(), fields.Description, fields.Price!.Value, fields.Currency, fields.Tags ?? []);
-}
-
 /// <summary>The §3 product rules, in one place for every command that writes a product.</summary>
 public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
     where T : IProductFields
@@ -46,7 +24,7 @@ public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
         RuleFor(p => p.Price)
             .Cascade(CascadeMode.Stop)
             .NotNull()
-            .InclusiveBetween(0m, ProductRules.MaxPrice)
+            .InclusiveBetween(ProductRules.MinPrice, ProductRules.MaxPrice)
             .PrecisionScale(13, ProductRules.MaxPriceDecimals, ignoreTrailingZeros: true)
             .WithMessage("'price' must have at most 2 decimal places.")
             .Must((fields, price) => !Currency.IsKnown(fields.Currency) || Scale(price!.Value) <= Currency.MinorUnits(fields.Currency))

@@ -3,12 +3,6 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Api.Contracts.V2;
 
-/// <summary>v2 money: an integer amount in the currency's minor units (1250 EUR = 12.50 EUR).</summary>
-public sealed record MoneyV2(long? AmountMinor, string? Currency);
-
-/// <summary>A v2 product body.</summary>
-public sealed record ProductRequestV2(string? Sku, string? Name, string? Description, MoneyV2? Price, IReadOnlyList<string>? Tags);
-
 /// <summary>A product as v2 shows it: the same row as v1, with the price in minor units.</summary>
 public sealed record ProductV2(
     Guid Id,
