@@ -192,6 +192,10 @@ LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/p
 LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-single raw -s "$out/post.lua" "$raw/products/single"
 
 cut -d' ' -f1 /proc/loadavg >"$out/loadavg.end"
+# The audit sealer under the write load: its lag histogram, and what is still unsealed a second later.
+curl -fsS "$api/metrics" >"$out/metrics.txt" || true
+sleep 1
+psql_on quoinapi_load -At -c "SELECT count(*) FROM audit_log WHERE sequence IS NULL" >"$out/audit.unsealed" || true
 grep -E '^Vm(RSS|HWM)' "/proc/$api_pid/status" >"$out/api.rss"
 grep -E '^Vm(RSS|HWM)' "/proc/$raw_pid/status" >"$out/raw.rss"
 
@@ -252,6 +256,27 @@ for row in table:
 one, spread = result("post-one", "api"), result("post-spread", "api")
 if one and spread:
     print(f"\nAPI POST one tenant / 64 tenants: {100 * one['rps'] / spread['rps']:.0f} %")
+def seal_lag():
+    # Cumulative buckets of quoinapi.audit.seal_lag (seconds): the quantile lies at or below the first bound reaching it.
+    buckets = []
+    try:
+        for l in open(f"{out}/metrics.txt"):
+            if l.startswith("quoinapi_audit_seal_lag") and "_bucket{" in l:
+                bound = l.split('le="', 1)[1].split('"', 1)[0]
+                buckets.append((float("inf") if bound == "+Inf" else float(bound), float(l.rsplit(" ", 1)[1])))
+    except OSError:
+        return None
+    if not buckets or buckets[-1][1] == 0:
+        return None
+    buckets.sort()
+    total = buckets[-1][1]
+    at = lambda q: next(b for b, c in buckets if c >= q * total)
+    return total, at(0.5), at(0.99)
+lag = seal_lag()
+if lag:
+    unsealed = open(f"{out}/audit.unsealed").read().strip() if os.path.exists(f"{out}/audit.unsealed") else "?"
+    print(f"Audit sealing lag over {lag[0]:,.0f} entries: p50 <= {lag[1]} s, p99 <= {lag[2]} s (histogram bounds); "
+          f"unsealed 1 s after the load: {unsealed}")
 api_rss, raw_rss = rss("api"), rss("raw")
 print(f"API RSS after the load: {api_rss['VmRSS']} MB (peak VmHWM {api_rss['VmHWM']} MB); "
       f"raw reference: {raw_rss['VmRSS']} MB (peak {raw_rss['VmHWM']} MB)")

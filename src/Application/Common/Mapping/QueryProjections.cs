@@ -16,13 +16,15 @@ public static class QueryProjections
     private static readonly ConcurrentDictionary<(TypeAdapterConfig, Type, Type), LambdaExpression> Cache = new();
 
     /// <summary>Projects to <typeparamref name="TDto"/> with the mapping registered in <paramref name="mappings"/>.</summary>
-    public static IQueryable<TDto> ProjectToDto<TDto>(this IQueryable source, TypeAdapterConfig mappings)
-    {
-        var projection = Cache.GetOrAdd((mappings, source.ElementType, typeof(TDto)), static key =>
+    public static IQueryable<TDto> ProjectToDto<TDto>(this IQueryable source, TypeAdapterConfig mappings) =>
+        source.Provider.CreateQuery<TDto>(Expression.Call(
+            typeof(Queryable), nameof(Queryable.Select), [source.ElementType, typeof(TDto)], source.Expression,
+            Expression.Quote(For<TDto>(mappings, source.ElementType))));
+
+    /// <summary>The prepared projection from <paramref name="sourceType"/> to <typeparamref name="TDto"/>.</summary>
+    public static LambdaExpression For<TDto>(TypeAdapterConfig mappings, Type sourceType) =>
+        Cache.GetOrAdd((mappings, sourceType, typeof(TDto)), static key =>
             Simplify(key.Item1.CreateMapExpression(new TypeTuple(key.Item2, key.Item3), MapType.Projection)));
-        return source.Provider.CreateQuery<TDto>(Expression.Call(
-            typeof(Queryable), nameof(Queryable.Select), [source.ElementType, typeof(TDto)], source.Expression, Expression.Quote(projection)));
-    }
 
     internal static LambdaExpression Simplify(LambdaExpression projection) =>
         (LambdaExpression)new RowGuardRemover(projection.Parameters[0]).Visit(projection);
