@@ -18,7 +18,7 @@ public static class QueryProjections
     /// <summary>Projects to <typeparamref name="TDto"/> with the mapping registered in <paramref name="mappings"/>.</summary>
     public static IQueryable<TDto> ProjectToDto<TDto>(this IQueryable source, TypeAdapterConfig mappings) =>
         source.Provider.CreateQuery<TDto>(Expression.Call(
-            typeof(Queryable), nameof(Queryable.Select), [source.ElementType, typeof(TDto)], source.Expression,
+            QueryableMethods.Get(nameof(Queryable.Select), source.ElementType, typeof(TDto)), source.Expression,
             Expression.Quote(For<TDto>(mappings, source.ElementType))));
 
     /// <summary>The prepared projection from <paramref name="sourceType"/> to <typeparamref name="TDto"/>.</summary>
