@@ -1,9 +1,13 @@
+using NUnit.Framework;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Application.UnitTests.Support;
+namespace QuoinApi.Testing;
 
-/// <summary>Assertions on <see cref="Result{T}"/> that print the error when a success was expected.</summary>
-internal static class ResultAssert
+/// <summary>
+/// Assertions on <see cref="Result{T}"/> for every test project: a success returns its value (printing the error when
+/// there is one), a failure is checked for its kind and code and returns the error for further checks.
+/// </summary>
+public static class ResultAssert
 {
     public static T Succeeded<T>(Result<T> result)
     {

@@ -1,10 +1,10 @@
 using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Application.UnitTests.Support;
+namespace QuoinApi.Application.IntegrationTests.Support;
 
 /// <summary>Walks a keyset list from its first page to its last by following NextPageToken, as a client does.</summary>
-internal static class Pages
+public static class Pages
 {
     public static async Task<IReadOnlyList<ListResult<T>>> WalkAsync<T>(Func<string?, Task<Result<ListResult<T>>>> readPage, int maxPages = 200)
     {

@@ -1,33 +1,29 @@
 using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.ApiKeys.GetApiKey;
-using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Application.UnitTests.ApiKeys.GetApiKey;
+namespace QuoinApi.Application.IntegrationTests.ApiKeys.GetApiKey;
 
-public sealed class GetApiKeyHandlerTests
+public sealed class GetApiKeyHandlerTests : IntegrationTestBase
 {
-    private HandlerTestContext _context = null!;
-    private GetApiKeyHandler _handler = null!;
     private Guid _tenantId;
 
     [SetUp]
-    public void SetUp()
-    {
-        _context = new HandlerTestContext();
-        _handler = new GetApiKeyHandler(_context.ReadDb, _context.Mappings);
-        _tenantId = _context.SeedTenant().Id;
-        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage);
-    }
+    public async Task SeedTenantAsync() => _tenantId = (await TestData.SeedTenantAsync()).Id;
+
+    private static Task<Result<ApiKeyDto>> Get(Guid id, Guid? tenantId) => HandleAsync(new GetApiKeyQuery(id), tenantId, [Scopes.KeysManage]);
+
+    private Task<Result<ApiKeyDto>> Get(Guid id) => Get(id, _tenantId);
 
     [Test]
     public async Task Key_of_the_tenant_is_returned_without_secret_material()
     {
-        var expiresAt = HandlerTestContext.Now.AddDays(10);
-        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.ProductsWrite, Scopes.ProductsRead], "Deploy", expiresAt: expiresAt);
+        var expiresAt = TestData.Now.AddDays(10);
+        var (key, _) = await TestData.SeedApiKeyAsync(_tenantId, [Scopes.ProductsWrite, Scopes.ProductsRead], "Deploy", expiresAt: expiresAt);
 
-        var dto = ResultAssert.Succeeded(await _handler.Handle(new GetApiKeyQuery(key.Id), CancellationToken.None));
+        var dto = ResultAssert.Succeeded(await Get(key.Id));
 
         using (Assert.EnterMultipleScope())
         {
@@ -35,7 +31,7 @@ public sealed class GetApiKeyHandlerTests
             Assert.That(dto.Name, Is.EqualTo("Deploy"));
             Assert.That(dto.Prefix, Is.EqualTo(key.Prefix));
             Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }));
-            Assert.That(dto.CreatedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(dto.CreatedAt, Is.EqualTo(TestData.Now));
             Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
             Assert.That(dto.LastUsedAt, Is.Null);
             Assert.That(dto.ReplacedByKeyId, Is.Null);
@@ -46,13 +42,15 @@ public sealed class GetApiKeyHandlerTests
     [Test]
     public async Task Rotated_key_shows_its_replacement_and_grace_deadline()
     {
-        var (key, _) = _context.SeedApiKey(_tenantId);
-        var (replacement, _) = key.Rotate(TimeSpan.FromHours(2), ApiKeyEnvironment.Live, HandlerTestContext.Now).Value;
+        var (key, _) = TestData.NewApiKey(_tenantId);
+        var (replacement, _) = key.Rotate(TimeSpan.FromHours(2), ApiKeyEnvironment.Live, TestData.Now).Value;
+        replacement.CreatedAt = replacement.UpdatedAt = TestData.Now;
+        await TestData.AddAsync(key, replacement);
 
-        var dto = ResultAssert.Succeeded(await _handler.Handle(new GetApiKeyQuery(key.Id), CancellationToken.None));
+        var dto = ResultAssert.Succeeded(await Get(key.Id));
 
         Assert.That(dto.ReplacedByKeyId, Is.EqualTo(replacement.Id));
-        Assert.That(dto.GraceEndsAt, Is.EqualTo(HandlerTestContext.Now.AddHours(2)));
+        Assert.That(dto.GraceEndsAt, Is.EqualTo(TestData.Now.AddHours(2)));
     }
 
     [Test]
@@ -66,7 +64,7 @@ public sealed class GetApiKeyHandlerTests
     [Test]
     public async Task Unknown_id_is_not_found()
     {
-        var result = await _handler.Handle(new GetApiKeyQuery(Guid.CreateVersion7()), CancellationToken.None);
+        var result = await Get(Guid.CreateVersion7());
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
     }
@@ -74,10 +72,9 @@ public sealed class GetApiKeyHandlerTests
     [Test]
     public async Task Revoked_key_is_not_found()
     {
-        var (key, _) = _context.SeedApiKey(_tenantId);
-        key.Revoke(HandlerTestContext.Now);
+        var (key, _) = await TestData.SeedApiKeyAsync(_tenantId, change: k => k.Revoke(TestData.Now));
 
-        var result = await _handler.Handle(new GetApiKeyQuery(key.Id), CancellationToken.None);
+        var result = await Get(key.Id);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
     }
@@ -85,9 +82,9 @@ public sealed class GetApiKeyHandlerTests
     [Test]
     public async Task Another_tenants_key_is_not_found()
     {
-        var (key, _) = _context.SeedApiKey(_context.SeedTenant("Globex").Id);
+        var (key, _) = await TestData.SeedApiKeyAsync((await TestData.SeedTenantAsync("Globex")).Id);
 
-        var result = await _handler.Handle(new GetApiKeyQuery(key.Id), CancellationToken.None);
+        var result = await Get(key.Id);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
     }
@@ -95,20 +92,19 @@ public sealed class GetApiKeyHandlerTests
     [Test]
     public async Task Caller_without_a_tenant_cannot_read_a_platform_key()
     {
-        var bootstrap = _context.Store.Seed(ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength)));
-        var (platformKey, _) = _context.SeedApiKey(tenantId: null, [Scopes.PlatformAdmin]);
-        _context.Principal.TenantId = null;
+        var bootstrap = ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength));
+        await TestData.AddAsync(bootstrap);
+        var (platformKey, _) = await TestData.SeedApiKeyAsync(tenantId: null, [Scopes.PlatformAdmin]);
 
-        ResultAssert.Failed(await _handler.Handle(new GetApiKeyQuery(bootstrap.Id), CancellationToken.None), ErrorKind.NotFound, "api_key.not_found");
-        ResultAssert.Failed(await _handler.Handle(new GetApiKeyQuery(platformKey.Id), CancellationToken.None), ErrorKind.NotFound, "api_key.not_found");
+        ResultAssert.Failed(await Get(bootstrap.Id, tenantId: null), ErrorKind.NotFound, "api_key.not_found");
+        ResultAssert.Failed(await Get(platformKey.Id, tenantId: null), ErrorKind.NotFound, "api_key.not_found");
     }
 
     [Test]
     public async Task Caller_without_a_tenant_cannot_read_a_tenants_key()
     {
-        var (key, _) = _context.SeedApiKey(_tenantId);
-        _context.Principal.TenantId = null;
+        var (key, _) = await TestData.SeedApiKeyAsync(_tenantId);
 
-        ResultAssert.Failed(await _handler.Handle(new GetApiKeyQuery(key.Id), CancellationToken.None), ErrorKind.NotFound, "api_key.not_found");
+        ResultAssert.Failed(await Get(key.Id, tenantId: null), ErrorKind.NotFound, "api_key.not_found");
     }
 }

@@ -1,36 +1,29 @@
 using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.ApiKeys.ListApiKeys;
 using QuoinApi.Application.Common.Paging;
-using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Application.UnitTests.ApiKeys.ListApiKeys;
+namespace QuoinApi.Application.IntegrationTests.ApiKeys.ListApiKeys;
 
-public sealed class ListApiKeysHandlerTests
+public sealed class ListApiKeysHandlerTests : IntegrationTestBase
 {
-    private HandlerTestContext _context = null!;
-    private ListApiKeysHandler _handler = null!;
     private Guid _tenantId;
+    private Guid? _callerTenantId;
 
     [SetUp]
-    public void SetUp()
-    {
-        _context = new HandlerTestContext();
-        _handler = new ListApiKeysHandler(_context.ReadDb, _context.Pager, _context.Principal, _context.Mappings);
-        _tenantId = _context.SeedTenant().Id;
-        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage);
-    }
+    public async Task SeedTenantAsync() => _callerTenantId = _tenantId = (await TestData.SeedTenantAsync()).Id;
 
     [Test]
     public async Task Lists_live_keys_of_the_tenant_newest_first()
     {
-        var (oldest, _) = _context.SeedApiKey(_tenantId, name: "oldest", createdAt: HandlerTestContext.Now.AddDays(-3));
-        var (newest, _) = _context.SeedApiKey(_tenantId, name: "newest", createdAt: HandlerTestContext.Now.AddDays(-1));
-        var (middle, _) = _context.SeedApiKey(_tenantId, name: "middle", createdAt: HandlerTestContext.Now.AddDays(-2));
-        _context.SeedApiKey(_tenantId, name: "revoked", createdAt: HandlerTestContext.Now).Key.Revoke(HandlerTestContext.Now);
+        var (oldest, _) = await TestData.SeedApiKeyAsync(_tenantId, name: "oldest", createdAt: TestData.Now.AddDays(-3));
+        var (newest, _) = await TestData.SeedApiKeyAsync(_tenantId, name: "newest", createdAt: TestData.Now.AddDays(-1));
+        var (middle, _) = await TestData.SeedApiKeyAsync(_tenantId, name: "middle", createdAt: TestData.Now.AddDays(-2));
+        await TestData.SeedApiKeyAsync(_tenantId, name: "revoked", createdAt: TestData.Now, change: k => k.Revoke(TestData.Now));
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListApiKeysQuery(), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(ListRequest.Default));
 
         Assert.That(list.Items.Select(k => k.Id), Is.EqualTo(new[] { newest.Id, middle.Id, oldest.Id }));
     }
@@ -40,10 +33,10 @@ public sealed class ListApiKeysHandlerTests
     {
         for (var i = 0; i < 5; i++)
         {
-            _context.SeedApiKey(_tenantId, name: $"key {i}", createdAt: HandlerTestContext.Now.AddMinutes(i));
+            await TestData.SeedApiKeyAsync(_tenantId, name: $"key {i}", createdAt: TestData.Now.AddMinutes(i));
         }
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListApiKeysQuery(new ListRequest(PageSize: 2)), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 2)));
 
         Assert.That(list.Items.Select(k => k.Name), Is.EqualTo(new[] { "key 4", "key 3" }));
     }
@@ -51,12 +44,12 @@ public sealed class ListApiKeysHandlerTests
     [Test]
     public async Task Never_lists_another_tenants_keys()
     {
-        var otherTenantId = _context.SeedTenant("Globex").Id;
-        var (own, _) = _context.SeedApiKey(_tenantId, createdAt: HandlerTestContext.Now.AddDays(-1));
-        _context.SeedApiKey(otherTenantId, createdAt: HandlerTestContext.Now);
-        _context.SeedApiKey(tenantId: null, [Scopes.PlatformAdmin], createdAt: HandlerTestContext.Now);
+        var otherTenantId = (await TestData.SeedTenantAsync("Globex")).Id;
+        var (own, _) = await TestData.SeedApiKeyAsync(_tenantId, createdAt: TestData.Now.AddDays(-1));
+        await TestData.SeedApiKeyAsync(otherTenantId, createdAt: TestData.Now);
+        await TestData.SeedApiKeyAsync(tenantId: null, [Scopes.PlatformAdmin], createdAt: TestData.Now);
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListApiKeysQuery(), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(ListRequest.Default));
 
         Assert.That(list.Items.Select(k => k.Id), Is.EqualTo(new[] { own.Id }));
     }
@@ -64,23 +57,27 @@ public sealed class ListApiKeysHandlerTests
     [Test]
     public async Task Caller_without_a_tenant_sees_no_keys_not_even_platform_keys()
     {
-        _context.Store.Seed(ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength)));
-        _context.SeedApiKey(tenantId: null, [Scopes.PlatformAdmin]);
-        _context.SeedApiKey(_tenantId);
-        _context.Principal.TenantId = null;
+        await TestData.AddAsync(ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength)));
+        await TestData.SeedApiKeyAsync(tenantId: null, [Scopes.PlatformAdmin]);
+        await TestData.SeedApiKeyAsync(_tenantId);
+        _callerTenantId = null;
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListApiKeysQuery(new ListRequest(IncludeTotalCount: true)), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(new ListRequest(IncludeTotalCount: true)));
 
         Assert.That(list.Items, Is.Empty);
         Assert.That(list.TotalCount, Is.Zero);
         Assert.That(list.NextPageToken, Is.Null);
     }
 
-    private Task<Result<ListResult<ApiKeyDto>>> List(ListRequest list) => _handler.Handle(new ListApiKeysQuery(list), CancellationToken.None);
+    private Task<Result<ListResult<ApiKeyDto>>> List(ListRequest list) => HandleAsync(new ListApiKeysQuery(list), _callerTenantId, [Scopes.KeysManage]);
 
     /// <summary>17 keys in runs of equal names and equal creation times.</summary>
-    private List<ApiKey> SeedKeys() =>
-        [.. Enumerable.Range(0, 17).Select(i => _context.SeedApiKey(_tenantId, name: $"key {i % 3}", createdAt: HandlerTestContext.Now.AddMinutes(-(i / 5))).Key)];
+    private async Task<List<ApiKey>> SeedKeys()
+    {
+        var keys = Enumerable.Range(0, 17).Select(i => TestData.NewApiKey(_tenantId, name: $"key {i % 3}", createdAt: TestData.Now.AddMinutes(-(i / 5))).Key).ToList();
+        await TestData.AddAsync([.. keys]);
+        return keys;
+    }
 
     [TestCase("-createdAt", 4)]
     [TestCase("createdAt", 5)]
@@ -89,7 +86,7 @@ public sealed class ListApiKeysHandlerTests
     [TestCase("name,-createdAt", 17)]
     public async Task Paging_with_the_tokens_returns_every_key_once_in_sort_order(string sort, int pageSize)
     {
-        var keys = SeedKeys();
+        var keys = await SeedKeys();
 
         // The id breaks ties, in the direction of the last sort key.
         var expected = sort switch
@@ -111,9 +108,9 @@ public sealed class ListApiKeysHandlerTests
     [Test]
     public async Task Total_count_counts_the_live_keys_of_the_tenant()
     {
-        SeedKeys();
-        _context.SeedApiKey(_tenantId).Key.Revoke(HandlerTestContext.Now);
-        _context.SeedApiKey(_context.SeedTenant("Globex").Id);
+        await SeedKeys();
+        await TestData.SeedApiKeyAsync(_tenantId, change: k => k.Revoke(TestData.Now));
+        await TestData.SeedApiKeyAsync((await TestData.SeedTenantAsync("Globex")).Id);
 
         var pages = await Pages.WalkAsync(token => List(new ListRequest(10, token, IncludeTotalCount: true)));
 
@@ -133,15 +130,15 @@ public sealed class ListApiKeysHandlerTests
     [Test]
     public async Task Token_minted_for_another_tenant_is_rejected()
     {
-        var globex = _context.SeedTenant("Globex").Id;
-        _context.SeedApiKey(globex);
-        _context.SeedApiKey(globex);
-        SeedKeys();
-        _context.Principal.ActAsTenant(globex, Scopes.KeysManage);
+        var globex = (await TestData.SeedTenantAsync("Globex")).Id;
+        await TestData.SeedApiKeyAsync(globex);
+        await TestData.SeedApiKeyAsync(globex);
+        await SeedKeys();
+        _callerTenantId = globex;
         var globexToken = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 1))).NextPageToken;
         Assert.That(globexToken, Is.Not.Null);
 
-        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage);
+        _callerTenantId = _tenantId;
         var error = ResultAssert.Failed(await List(new ListRequest(PageSize: 1, PageToken: globexToken)), ErrorKind.Validation, "validation_failed");
 
         Assert.That(error, Is.EqualTo(KeysetPager.InvalidPageToken));
@@ -150,7 +147,7 @@ public sealed class ListApiKeysHandlerTests
     [Test]
     public async Task Token_minted_for_another_sort_or_a_forged_one_is_rejected()
     {
-        SeedKeys();
+        await SeedKeys();
         var token = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 1, Sort: "name"))).NextPageToken!;
 
         foreach (var (pageToken, sort) in new[] { (token, "-name"), (token, "createdAt"), ("forged", "name"), (token[1..], "name") })

@@ -1,47 +1,47 @@
 using QuoinApi.Application.Audit;
 using QuoinApi.Application.Audit.ListAuditLog;
 using QuoinApi.Application.Common.Paging;
-using QuoinApi.Application.UnitTests.Support;
+using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Application.UnitTests.Audit.ListAuditLog;
+namespace QuoinApi.Application.IntegrationTests.Audit.ListAuditLog;
 
-public sealed class ListAuditLogHandlerTests
+public sealed class ListAuditLogHandlerTests : IntegrationTestBase
 {
-    private static readonly DateTimeOffset Start = HandlerTestContext.Now;
+    private static readonly DateTimeOffset Start = TestData.Now;
 
-    private HandlerTestContext _context = null!;
-    private ListAuditLogHandler _handler = null!;
     private Guid _tenantId;
     private Guid _otherTenantId;
+    private Guid? _callerTenantId;
+    private string[] _callerScopes = [];
 
     [SetUp]
-    public void SetUp()
+    public async Task SeedTenantsAsync()
     {
-        _context = new HandlerTestContext();
-        _handler = new ListAuditLogHandler(_context.ReadDb, _context.Pager, _context.Principal, _context.Mappings);
-        _tenantId = _context.SeedTenant().Id;
-        _otherTenantId = _context.SeedTenant("Globex").Id;
-        _context.Principal.ActAsTenant(_tenantId, Scopes.AuditRead);
+        _tenantId = (await TestData.SeedTenantAsync()).Id;
+        _otherTenantId = (await TestData.SeedTenantAsync("Globex")).Id;
+        ActAsTenant(_tenantId);
     }
 
+    private void ActAsTenant(Guid tenantId) => (_callerTenantId, _callerScopes) = (tenantId, [Scopes.AuditRead]);
+
     private Task<Result<ListResult<AuditEntryDto>>> List(AuditLogFilter? filter = null, ListRequest? list = null) =>
-        _handler.Handle(new ListAuditLogQuery(list ?? ListRequest.Default, filter ?? new AuditLogFilter()), CancellationToken.None);
+        HandleAsync(new ListAuditLogQuery(list ?? ListRequest.Default, filter ?? new AuditLogFilter()), _callerTenantId, _callerScopes);
 
     private async Task<long[]> Sequences(AuditLogFilter? filter = null, ListRequest? list = null) =>
         [.. ResultAssert.Succeeded(await List(filter, list)).Items.Select(e => e.Sequence)];
 
     /// <summary>Ten entries one minute apart: product.create on even sequences, product.delete on odd, resources res-0..res-4 twice.</summary>
-    private List<AuditEntry> SeedMixedChain() =>
-        _context.SeedAuditChain(_tenantId, 10, Start, i => AuditChains.Record(_tenantId, i % 2 == 0 ? "product.delete" : "product.create", $"res-{i % 5}"));
+    private Task<List<AuditEntry>> SeedMixedChain() =>
+        TestData.SeedAuditChainAsync(_tenantId, 10, Start, i => TestData.AuditRecordOf(_tenantId, i % 2 == 0 ? "product.delete" : "product.create", $"res-{i % 5}"));
 
     [Test]
     public async Task Lists_only_the_callers_tenant_chain_newest_first()
     {
-        _context.SeedAuditChain(_tenantId, 5);
-        _context.SeedAuditChain(_otherTenantId, 3);
-        _context.SeedAuditChain(null, 2);
+        await TestData.SeedAuditChainAsync(_tenantId, 5);
+        await TestData.SeedAuditChainAsync(_otherTenantId, 3);
+        await TestData.SeedAuditChainAsync(null, 2);
 
         Assert.That(await Sequences(), Is.EqualTo(new long[] { 5, 4, 3, 2, 1 }));
     }
@@ -49,9 +49,9 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Another_tenant_sees_only_its_own_chain()
     {
-        _context.SeedAuditChain(_tenantId, 5);
-        var others = _context.SeedAuditChain(_otherTenantId, 3);
-        _context.Principal.ActAsTenant(_otherTenantId, Scopes.AuditRead);
+        await TestData.SeedAuditChainAsync(_tenantId, 5);
+        var others = await TestData.SeedAuditChainAsync(_otherTenantId, 3);
+        ActAsTenant(_otherTenantId);
 
         var list = ResultAssert.Succeeded(await List());
 
@@ -61,9 +61,9 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task A_caller_without_a_tenant_sees_no_entries_not_even_the_platform_chain()
     {
-        _context.SeedAuditChain(_tenantId, 2);
-        _context.SeedAuditChain(null, 2);
-        _context.Principal.ActAsPlatformAdmin();
+        await TestData.SeedAuditChainAsync(_tenantId, 2);
+        await TestData.SeedAuditChainAsync(null, 2);
+        (_callerTenantId, _callerScopes) = (null, [Scopes.PlatformAdmin]);
 
         Assert.That(await Sequences(), Is.Empty);
     }
@@ -83,7 +83,7 @@ public sealed class ListAuditLogHandlerTests
     {
         var record = new AuditRecord(_tenantId, "key:0001", "api_key.rotate", "api_key", "res-9", AuditRecord.Success, "req-9",
             "0af7651916cd43dd8448eb211c80319c", """{"gracePeriodSeconds":60}""");
-        var entries = _context.SeedAuditChain(_tenantId, 2, Start, _ => record);
+        var entries = await TestData.SeedAuditChainAsync(_tenantId, 2, Start, _ => record);
 
         var dto = ResultAssert.Succeeded(await List()).Items[0];
 
@@ -98,7 +98,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task The_first_entry_lists_an_empty_previous_hash()
     {
-        _context.SeedAuditChain(_tenantId, 1);
+        await TestData.SeedAuditChainAsync(_tenantId, 1);
 
         Assert.That(ResultAssert.Succeeded(await List()).Items.Single().PreviousHash, Is.Empty);
     }
@@ -106,7 +106,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Filters_by_action()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
 
         Assert.That(await Sequences(new AuditLogFilter(Action: "product.delete")), Is.EqualTo(new long[] { 9, 7, 5, 3, 1 }));
         Assert.That(await Sequences(new AuditLogFilter(Action: "product")), Is.Empty, "the action matches exactly");
@@ -115,7 +115,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Filters_by_resource_id()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
 
         Assert.That(await Sequences(new AuditLogFilter(ResourceId: "res-3")), Is.EqualTo(new long[] { 9, 4 }));
     }
@@ -123,7 +123,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task From_is_inclusive_and_to_is_exclusive()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
 
         Assert.That(await Sequences(new AuditLogFilter(From: Start.AddMinutes(2), To: Start.AddMinutes(5))), Is.EqualTo(new long[] { 5, 4, 3 }));
         Assert.That(await Sequences(new AuditLogFilter(From: Start.AddMinutes(8))), Is.EqualTo(new long[] { 10, 9 }));
@@ -133,7 +133,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Time_filters_compare_instants_whatever_their_offset()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
         var offset = TimeSpan.FromHours(2);
 
         Assert.That(await Sequences(new AuditLogFilter(From: Start.AddMinutes(2).ToOffset(offset), To: Start.AddMinutes(5).ToOffset(offset))),
@@ -143,7 +143,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Filters_combine()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
 
         Assert.That(await Sequences(new AuditLogFilter("product.create", "res-1", Start, Start.AddMinutes(10))), Is.EqualTo(new long[] { 2 }));
         Assert.That(await Sequences(new AuditLogFilter("product.delete", "res-1", Start, Start.AddMinutes(10))), Is.EqualTo(new long[] { 7 }));
@@ -152,7 +152,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Oldest_first_on_request()
     {
-        _context.SeedAuditChain(_tenantId, 4);
+        await TestData.SeedAuditChainAsync(_tenantId, 4);
 
         Assert.That(await Sequences(list: new ListRequest(Sort: "occurredAt")), Is.EqualTo(new long[] { 1, 2, 3, 4 }));
     }
@@ -167,10 +167,10 @@ public sealed class ListAuditLogHandlerTests
         var entries = new List<AuditEntry>();
         for (var run = 0; run < 5; run++)
         {
-            entries.AddRange(_context.SeedAuditChain(_tenantId, 3, Start.AddMinutes(run), interval: TimeSpan.Zero));
+            entries.AddRange(await TestData.SeedAuditChainAsync(_tenantId, 3, Start.AddMinutes(run), interval: TimeSpan.Zero));
         }
 
-        _context.SeedAuditChain(_otherTenantId, 4);
+        await TestData.SeedAuditChainAsync(_otherTenantId, 4);
         var expected = sort == "occurredAt"
             ? entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             : entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
@@ -185,7 +185,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task Paging_keeps_the_filters()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
         var filter = new AuditLogFilter(Action: "product.create");
 
         var pages = await Pages.WalkAsync(token => List(filter, new ListRequest(2, token)));
@@ -196,7 +196,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task A_token_minted_for_other_filters_is_rejected()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
         var token = ResultAssert.Succeeded(await List(new AuditLogFilter(Action: "product.create"), new ListRequest(2))).NextPageToken;
         Assert.That(token, Is.Not.Null);
 
@@ -214,10 +214,10 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task A_token_of_another_tenant_is_rejected()
     {
-        _context.SeedAuditChain(_tenantId, 3);
-        _context.SeedAuditChain(_otherTenantId, 3);
+        await TestData.SeedAuditChainAsync(_tenantId, 3);
+        await TestData.SeedAuditChainAsync(_otherTenantId, 3);
         var token = ResultAssert.Succeeded(await List(list: new ListRequest(1))).NextPageToken;
-        _context.Principal.ActAsTenant(_otherTenantId, Scopes.AuditRead);
+        ActAsTenant(_otherTenantId);
 
         var result = await List(list: new ListRequest(1, token));
 
@@ -227,7 +227,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task A_token_minted_for_another_sort_is_rejected()
     {
-        _context.SeedAuditChain(_tenantId, 3);
+        await TestData.SeedAuditChainAsync(_tenantId, 3);
         var token = ResultAssert.Succeeded(await List(list: new ListRequest(1))).NextPageToken;
 
         var result = await List(list: new ListRequest(1, token, "occurredAt"));
@@ -248,7 +248,7 @@ public sealed class ListAuditLogHandlerTests
     [Test]
     public async Task The_total_counts_the_filtered_entries()
     {
-        SeedMixedChain();
+        await SeedMixedChain();
 
         var list = ResultAssert.Succeeded(await List(new AuditLogFilter(Action: "product.create"), new ListRequest(2, IncludeTotalCount: true)));
 

@@ -1,30 +1,25 @@
+using QuoinApi.Application.IntegrationTests.Support;
+using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.GetProduct;
-using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
 
-namespace QuoinApi.Application.UnitTests.Products.GetProduct;
+namespace QuoinApi.Application.IntegrationTests.Products.GetProduct;
 
-public sealed class GetProductHandlerTests
+public sealed class GetProductHandlerTests : IntegrationTestBase
 {
-    private HandlerTestContext _context = null!;
-    private GetProductHandler _handler = null!;
     private Guid _tenantId;
 
     [SetUp]
-    public void SetUp()
-    {
-        _context = new HandlerTestContext();
-        _handler = new GetProductHandler(_context.ReadDb, _context.Mappings);
-        _tenantId = _context.SeedTenant().Id;
-        _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsRead);
-    }
+    public async Task SeedTenantAsync() => _tenantId = (await TestData.SeedTenantAsync()).Id;
+
+    private Task<Result<ProductDto>> Get(Guid id) => HandleAsync(new GetProductQuery(id), _tenantId, [Scopes.ProductsRead]);
 
     [Test]
     public async Task Live_product_of_the_tenant_is_returned_with_every_field()
     {
-        var product = _context.SeedProduct(_tenantId, "SKU-7");
+        var product = await TestData.SeedProductAsync(_tenantId, "SKU-7");
 
-        var dto = ResultAssert.Succeeded(await _handler.Handle(new GetProductQuery(product.Id), CancellationToken.None));
+        var dto = ResultAssert.Succeeded(await Get(product.Id));
 
         using (Assert.EnterMultipleScope())
         {
@@ -35,16 +30,17 @@ public sealed class GetProductHandlerTests
             Assert.That(dto.Price, Is.EqualTo(12.50m));
             Assert.That(dto.Currency, Is.EqualTo("EUR"));
             Assert.That(dto.Tags, Is.EqualTo(new[] { "tools", "metal" }));
-            Assert.That(dto.CreatedAt, Is.EqualTo(HandlerTestContext.Now));
-            Assert.That(dto.UpdatedAt, Is.EqualTo(HandlerTestContext.Now));
+            Assert.That(dto.CreatedAt, Is.EqualTo(TestData.Now));
+            Assert.That(dto.UpdatedAt, Is.EqualTo(TestData.Now));
             Assert.That(dto.DeletedAt, Is.Null);
+            Assert.That(dto.Version, Is.EqualTo(product.Version).And.Not.Zero, "the row version PostgreSQL assigned");
         }
     }
 
     [Test]
     public async Task Unknown_id_is_not_found()
     {
-        var result = await _handler.Handle(new GetProductQuery(Guid.CreateVersion7()), CancellationToken.None);
+        var result = await Get(Guid.CreateVersion7());
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
     }
@@ -52,9 +48,9 @@ public sealed class GetProductHandlerTests
     [Test]
     public async Task Soft_deleted_product_is_not_found()
     {
-        var product = _context.SeedProduct(_tenantId, deleted: true);
+        var product = await TestData.SeedProductAsync(_tenantId, deleted: true);
 
-        var result = await _handler.Handle(new GetProductQuery(product.Id), CancellationToken.None);
+        var result = await Get(product.Id);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
     }
@@ -62,10 +58,20 @@ public sealed class GetProductHandlerTests
     [Test]
     public async Task Another_tenants_product_is_not_found()
     {
-        var otherTenant = _context.SeedTenant("Globex");
-        var product = _context.SeedProduct(otherTenant.Id);
+        var otherTenant = await TestData.SeedTenantAsync("Globex");
+        var product = await TestData.SeedProductAsync(otherTenant.Id);
 
-        var result = await _handler.Handle(new GetProductQuery(product.Id), CancellationToken.None);
+        var result = await Get(product.Id);
+
+        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
+    }
+
+    [Test]
+    public async Task Caller_without_a_tenant_sees_no_product()
+    {
+        var product = await TestData.SeedProductAsync(_tenantId);
+
+        var result = await HandleAsync(new GetProductQuery(product.Id), null, [Scopes.PlatformAdmin]);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
     }

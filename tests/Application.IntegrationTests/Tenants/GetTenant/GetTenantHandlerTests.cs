@@ -1,38 +1,29 @@
+using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Application.Tenants;
 using QuoinApi.Application.Tenants.GetTenant;
-using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Tenants;
 
-namespace QuoinApi.Application.UnitTests.Tenants.GetTenant;
+namespace QuoinApi.Application.IntegrationTests.Tenants.GetTenant;
 
-public sealed class GetTenantHandlerTests
+public sealed class GetTenantHandlerTests : IntegrationTestBase
 {
-    private HandlerTestContext _context = null!;
-    private GetTenantHandler _handler = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _context = new HandlerTestContext();
-        _handler = new GetTenantHandler(_context.ReadDb, _context.Mappings);
-        _context.Principal.ActAsPlatformAdmin();
-    }
+    private static Task<Result<TenantDto>> Get(Guid id) => HandleAsync(new GetTenantQuery(id), null, [Scopes.PlatformAdmin]);
 
     [Test]
     public async Task Live_tenant_is_returned()
     {
-        var tenant = _context.SeedTenant("Acme", RatePlan.Enterprise, HandlerTestContext.Now.AddDays(-1));
+        var tenant = await TestData.SeedTenantAsync("Acme", RatePlan.Enterprise, TestData.Now.AddDays(-1));
 
-        var dto = ResultAssert.Succeeded(await _handler.Handle(new GetTenantQuery(tenant.Id), CancellationToken.None));
+        var dto = ResultAssert.Succeeded(await Get(tenant.Id));
 
-        Assert.That(dto, Is.EqualTo(new TenantDto(tenant.Id, "Acme", RatePlan.Enterprise, HandlerTestContext.Now.AddDays(-1), HandlerTestContext.Now.AddDays(-1))));
+        Assert.That(dto, Is.EqualTo(new TenantDto(tenant.Id, "Acme", RatePlan.Enterprise, TestData.Now.AddDays(-1), TestData.Now.AddDays(-1))));
     }
 
     [Test]
     public async Task Unknown_id_is_not_found()
     {
-        var result = await _handler.Handle(new GetTenantQuery(Guid.CreateVersion7()), CancellationToken.None);
+        var result = await Get(Guid.CreateVersion7());
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
     }
@@ -40,10 +31,9 @@ public sealed class GetTenantHandlerTests
     [Test]
     public async Task Deleted_tenant_is_not_found()
     {
-        var tenant = _context.SeedTenant();
-        tenant.Delete(HandlerTestContext.Now);
+        var tenant = await TestData.SeedTenantAsync(deleted: true);
 
-        var result = await _handler.Handle(new GetTenantQuery(tenant.Id), CancellationToken.None);
+        var result = await Get(tenant.Id);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
     }

@@ -1,35 +1,25 @@
 using QuoinApi.Application.ApiKeys.ListApiKeys;
 using QuoinApi.Application.Common.Paging;
+using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Application.Tenants;
 using QuoinApi.Application.Tenants.ListTenants;
-using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Tenants;
 
-namespace QuoinApi.Application.UnitTests.Tenants.ListTenants;
+namespace QuoinApi.Application.IntegrationTests.Tenants.ListTenants;
 
-public sealed class ListTenantsHandlerTests
+public sealed class ListTenantsHandlerTests : IntegrationTestBase
 {
-    private HandlerTestContext _context = null!;
-    private ListTenantsHandler _handler = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _context = new HandlerTestContext();
-        _handler = new ListTenantsHandler(_context.ReadDb, _context.Pager, _context.Mappings);
-        _context.Principal.ActAsPlatformAdmin();
-    }
 
     [Test]
     public async Task Lists_live_tenants_newest_first()
     {
-        var oldest = _context.SeedTenant("Oldest", createdAt: HandlerTestContext.Now.AddDays(-3));
-        var newest = _context.SeedTenant("Newest", createdAt: HandlerTestContext.Now.AddDays(-1));
-        var middle = _context.SeedTenant("Middle", createdAt: HandlerTestContext.Now.AddDays(-2));
-        _context.SeedTenant("Deleted", createdAt: HandlerTestContext.Now).Delete(HandlerTestContext.Now);
+        var oldest = await TestData.SeedTenantAsync("Oldest", createdAt: TestData.Now.AddDays(-3));
+        var newest = await TestData.SeedTenantAsync("Newest", createdAt: TestData.Now.AddDays(-1));
+        var middle = await TestData.SeedTenantAsync("Middle", createdAt: TestData.Now.AddDays(-2));
+        await TestData.SeedTenantAsync("Deleted", createdAt: TestData.Now, deleted: true);
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(ListRequest.Default));
 
         Assert.That(list.Items.Select(t => t.Id), Is.EqualTo(new[] { newest.Id, middle.Id, oldest.Id }));
         Assert.That(list.Items[0].Name, Is.EqualTo("Newest"));
@@ -40,10 +30,10 @@ public sealed class ListTenantsHandlerTests
     {
         for (var i = 0; i < 5; i++)
         {
-            _context.SeedTenant($"Tenant {i}", createdAt: HandlerTestContext.Now.AddMinutes(i));
+            await TestData.SeedTenantAsync($"Tenant {i}", createdAt: TestData.Now.AddMinutes(i));
         }
 
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(new ListRequest(PageSize: 3)), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 3)));
 
         Assert.That(list.Items.Select(t => t.Name), Is.EqualTo(new[] { "Tenant 4", "Tenant 3", "Tenant 2" }));
     }
@@ -51,19 +41,23 @@ public sealed class ListTenantsHandlerTests
     [Test]
     public async Task No_tenants_gives_an_empty_list()
     {
-        var list = ResultAssert.Succeeded(await _handler.Handle(new ListTenantsQuery(), CancellationToken.None));
+        var list = ResultAssert.Succeeded(await List(ListRequest.Default));
 
         Assert.That(list.Items, Is.Empty);
     }
 
-    private Task<Result<ListResult<TenantDto>>> List(ListRequest list) => _handler.Handle(new ListTenantsQuery(list), CancellationToken.None);
+    private static Task<Result<ListResult<TenantDto>>> List(ListRequest list) => HandleAsync(new ListTenantsQuery(list), null, [Scopes.PlatformAdmin]);
 
     /// <summary>14 live tenants in runs of equal names and equal creation times, and a deleted one.</summary>
-    private List<Tenant> SeedTenants()
+    private static async Task<List<Tenant>> SeedTenants()
     {
-        List<Tenant> tenants = [.. Enumerable.Range(0, 14).Select(i =>
-            _context.SeedTenant(i % 2 == 0 ? "Acme" : "Globex", createdAt: HandlerTestContext.Now.AddMinutes(-(i / 3))))];
-        _context.SeedTenant("Deleted").Delete(HandlerTestContext.Now);
+        var tenants = new List<Tenant>();
+        for (var i = 0; i < 14; i++)
+        {
+            tenants.Add(await TestData.SeedTenantAsync(i % 2 == 0 ? "Acme" : "Globex", createdAt: TestData.Now.AddMinutes(-(i / 3))));
+        }
+
+        await TestData.SeedTenantAsync("Deleted", deleted: true);
         return tenants;
     }
 
@@ -74,7 +68,7 @@ public sealed class ListTenantsHandlerTests
     [TestCase("name,createdAt", 14)]
     public async Task Paging_with_the_tokens_returns_every_live_tenant_once_in_sort_order(string? sort, int pageSize)
     {
-        var tenants = SeedTenants();
+        var tenants = await SeedTenants();
         var expected = sort switch
         {
             null => tenants.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
@@ -95,7 +89,7 @@ public sealed class ListTenantsHandlerTests
     [Test]
     public async Task Total_count_is_absent_unless_asked_for()
     {
-        SeedTenants();
+        await SeedTenants();
 
         var list = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 5)));
 
@@ -115,7 +109,7 @@ public sealed class ListTenantsHandlerTests
     [Test]
     public async Task Token_minted_for_another_sort_is_rejected()
     {
-        SeedTenants();
+        await SeedTenants();
         var token = ResultAssert.Succeeded(await List(new ListRequest(PageSize: 2, Sort: "name"))).NextPageToken;
 
         var result = await List(new ListRequest(2, token, "-name"));
@@ -126,15 +120,12 @@ public sealed class ListTenantsHandlerTests
     [Test]
     public async Task Token_of_another_list_is_rejected()
     {
-        SeedTenants();
-        var tenantId = _context.SeedTenant("Initech").Id;
-        _context.SeedApiKey(tenantId);
-        _context.SeedApiKey(tenantId);
-        _context.Principal.ActAsTenant(tenantId, Scopes.KeysManage);
-        var keysHandler = new ListApiKeysHandler(_context.ReadDb, _context.Pager, _context.Principal, _context.Mappings);
-        var keysToken = ResultAssert.Succeeded(await keysHandler.Handle(
-            new ListApiKeysQuery(new ListRequest(PageSize: 1)), CancellationToken.None)).NextPageToken;
-        _context.Principal.ActAsPlatformAdmin();
+        await SeedTenants();
+        var tenantId = (await TestData.SeedTenantAsync("Initech")).Id;
+        await TestData.SeedApiKeyAsync(tenantId);
+        await TestData.SeedApiKeyAsync(tenantId);
+        var keysToken = ResultAssert.Succeeded(await HandleAsync(
+            new ListApiKeysQuery(new ListRequest(PageSize: 1)), tenantId, [Scopes.KeysManage])).NextPageToken;
 
         var result = await List(new ListRequest(1, keysToken));
 
