@@ -63,7 +63,7 @@ public sealed class ListTests : FunctionalTestBase
             await tenant.Http.CreateProductV2Async("SKU-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), name);
         }
 
-        var names = (await ReadAllPagesAsync(tenant.Http, "/api/v1/products?sort=-name,createdAt&pageSize=2"))
+        var names = (await ReadAllPagesAsync(tenant.Http, "/api/v2/products?sort=-name,createdAt&pageSize=2"))
             .Select(i => i["name"]!.GetValue<string>()).ToList();
 
         Assert.That(names, Is.EqualTo(new[] { "echo", "delta", "charlie", "bravo", "alpha", "alpha" }));

@@ -36,22 +36,23 @@ public sealed class PatchProductHandlerTests : IntegrationTestBase
     public async Task Deleted_product_is_not_found()
     {
         var deleted = await TestData.SeedProductAsync(_tenantId, "SKU-DEL", deleted: true);
-        var before = await ProductRow.ReadAsync(deleted.Id);
+        var (deletedBefore, productBefore) = (await ProductRow.ReadAsync(deleted.Id), await ProductRow.ReadAsync(_product.Id));
 
         ResultAssert.Failed(await Patch(new ProductPatch { Name = "X" }, deleted.Id), ErrorKind.NotFound, "product.not_found");
 
-        Assert.That(await ProductRow.ReadAsync(deleted.Id), Is.EqualTo(before));
-        Assert.That((await ProductRow.ReadAsync(_product.Id)).Name, Is.EqualTo("Widget"));
+        Assert.That(await ProductRow.ReadAsync(deleted.Id), Is.EqualTo(deletedBefore));
+        Assert.That(await ProductRow.ReadAsync(_product.Id), Is.EqualTo(productBefore));
     }
 
     [Test]
     public async Task Another_tenants_product_is_not_found()
     {
         var foreign = await TestData.SeedProductAsync((await TestData.SeedTenantAsync("Globex")).Id, "SKU-9");
+        var (foreignBefore, productBefore) = (await ProductRow.ReadAsync(foreign.Id), await ProductRow.ReadAsync(_product.Id));
 
         ResultAssert.Failed(await Patch(new ProductPatch { Name = "X" }, foreign.Id), ErrorKind.NotFound, "product.not_found");
 
-        Assert.That((await ProductRow.ReadAsync(foreign.Id)).Name, Is.EqualTo("Widget"));
-        Assert.That((await ProductRow.ReadAsync(_product.Id)).Name, Is.EqualTo("Widget"));
+        Assert.That(await ProductRow.ReadAsync(foreign.Id), Is.EqualTo(foreignBefore));
+        Assert.That(await ProductRow.ReadAsync(_product.Id), Is.EqualTo(productBefore));
     }
 }
