@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
 
-/// <summary>§5 lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets, counts.</summary>
+/// <summary>docs/http-contract.md#5-lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets, counts.</summary>
 public sealed class ListTests : FunctionalTestBase
 {
     private static async Task<List<JsonNode>> ReadAllPagesAsync(HttpClient client, string firstUrl, int maxPages = 50)

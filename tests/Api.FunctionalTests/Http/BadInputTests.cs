@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>No input a client can send is a 500: bad input is a 4xx problem (spec §1).</summary>
+/// <summary>No input a client can send is a 500: bad input is a 4xx problem (docs/http-contract.md#1-conventions).</summary>
 public sealed class BadInputTests : FunctionalTestBase
 {
     private static readonly string[] RawProductBodies =

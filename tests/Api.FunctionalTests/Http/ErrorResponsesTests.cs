@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §1: every error is an RFC 9457 problem (application/problem+json, type, title, status, detail, instance, traceId).</summary>
+/// <summary>docs/http-contract.md#1-conventions: every error is an RFC 9457 problem (application/problem+json, type, title, status, detail, instance, traceId).</summary>
 public sealed class ErrorResponsesTests : FunctionalTestBase
 {
     [TestCase("/api/v2/nothing")]

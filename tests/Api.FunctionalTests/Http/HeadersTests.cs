@@ -6,7 +6,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §6: X-Request-Id, security headers, Cache-Control on authenticated responses, API version reporting.</summary>
+/// <summary>docs/http-contract.md#6-headers: X-Request-Id, security headers, Cache-Control on authenticated responses, API version reporting.</summary>
 public sealed class HeadersTests : FunctionalTestBase
 {
     private const string RequestId = "X-Request-Id";

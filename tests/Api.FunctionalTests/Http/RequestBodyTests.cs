@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §1: strict JSON bodies. Malformed JSON, unknown members and wrong types are 400; other media 415; over 1 MiB 413.</summary>
+/// <summary>docs/http-contract.md#1-conventions: strict JSON bodies. Malformed JSON, unknown members and wrong types are 400; other media 415; over 1 MiB 413.</summary>
 public sealed class RequestBodyTests : FunctionalTestBase
 {
     private const int MaxBodyBytes = 1024 * 1024;

@@ -16,7 +16,7 @@ public static class TestApi
     public const string Products = "/api/v2/products";
     public const string ProductsV1 = "/api/v1/products";
 
-    /// <summary>Every scope a tenant's key can hold (docs/http-contract.md, "Authentication": all but platform:admin).</summary>
+    /// <summary>Every scope a tenant's key can hold (docs/http-contract.md#2-authentication-and-scopes: all but platform:admin).</summary>
     public static readonly IReadOnlyList<string> TenantScopes =
         ["products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read", "usage:read"];
 

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 namespace QuoinApi.Api.FunctionalTests.Products;
 
 /// <summary>
-/// The product rules (docs/http-contract.md, "Products"): each rule is a 400 with <c>errors.&lt;member&gt;</c>, and its
+/// The product rules (docs/http-contract.md#products): each rule is a 400 with <c>errors.&lt;member&gt;</c>, and its
 /// boundary is accepted. In v2; v1, which spells the price and the currency differently, for those two.
 /// </summary>
 public sealed class ProductValidationTests : FunctionalTestBase

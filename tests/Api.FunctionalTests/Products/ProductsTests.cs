@@ -6,7 +6,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 namespace QuoinApi.Api.FunctionalTests.Products;
 
 /// <summary>
-/// Products (docs/http-contract.md, "Products"): create, read, full replace, soft delete and restore, with strong ETags;
+/// Products (docs/http-contract.md#products): create, read, full replace, soft delete and restore, with strong ETags;
 /// in v2, and in v1 where its representation differs (the price).
 /// </summary>
 public sealed class ProductsTests : FunctionalTestBase

@@ -1,4 +1,4 @@
 namespace QuoinApi.Application.Audit.VerifyAuditLog;
 
-/// <summary>§3: <c>{valid, entries, firstInvalidSequence?}</c>.</summary>
+/// <summary>The result of <c>GET /audit-log/verify</c>: <c>{valid, entries, firstInvalidSequence?}</c> (docs/http-contract.md#audit-log).</summary>
 public sealed record AuditVerification(bool Valid, long Entries, long? FirstInvalidSequence);

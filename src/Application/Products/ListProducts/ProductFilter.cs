@@ -3,7 +3,7 @@ using QuoinApi.Application.Common.Time;
 namespace QuoinApi.Application.Products.ListProducts;
 
 /// <summary>
-/// The product filters (docs/http-contract.md, "Lists"). Prices are decimal major units in every API version; the
+/// The product filters (docs/http-contract.md#5-lists). Prices are decimal major units in every API version; the
 /// creation bounds are exclusive and kept in UTC at the stored precision (<see cref="StoredTime"/>).
 /// </summary>
 public sealed record ProductFilter(

@@ -341,7 +341,7 @@ public sealed class PatchProductHandlerTests
     [Test]
     public async Task V2_amount_with_more_decimals_than_stored_is_a_validation_error_on_price()
     {
-        // 1.235 BHD is a valid BHD amount, but the database keeps two decimals (§3): a 400, not a silent rounding.
+        // 1.235 BHD is a valid BHD amount, but the database keeps two decimals (docs/http-contract.md#products): a 400, not a silent rounding.
         var errors = await ValidationErrorsOf(V2(new ProductPatch { AmountMinor = 1235, Currency = "BHD" }));
 
         Assert.That(errors.Keys, Is.EqualTo(new[] { "price" }));
