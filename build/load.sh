@@ -17,6 +17,8 @@ export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${QUOIN_PG_PORT:-55432};
 export ConnectionStrings__Redis="127.0.0.1:${QUOIN_REDIS_PORT:-56379}"
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Database__MigrateOnStartup=true
 export Bootstrap__AdminApiKey="load-test-admin-key-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+# Required outside Development (the API refuses to start without it); a fresh one per run is enough here.
+export Idempotency__ResponseEncryptionKey="load-test-idempotency-key-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export Logging__LogLevel__Default=Warning Shutdown__ReadinessDelaySeconds=0
 PGPASSWORD=quoinapi psql -h 127.0.0.1 -p "${QUOIN_PG_PORT:-55432}" -U quoinapi -d quoinapi -q -c "DROP DATABASE IF EXISTS quoinapi_load WITH (FORCE)" -c "CREATE DATABASE quoinapi_load" >/dev/null
 

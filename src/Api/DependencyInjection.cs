@@ -23,10 +23,13 @@ public static class DependencyInjection
         services.AddQuoinVersioning(configuration);
         services.AddQuoinCors(configuration);
         services.AddQuoinAuthentication(configuration);
-        services.AddQuoinOpenApi();
+        services.AddQuoinOpenApi(configuration);
         services.AddQuoinHealth();
         services.AddQuoinTelemetry(configuration);
         services.Configure<QuoinApi.Application.Common.Telemetry.TelemetryOptions>(configuration.GetSection("Telemetry"));
+
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<QuoinApi.Infrastructure.Idempotency.IdempotencyOptions>, IdempotencyKeyRequirement>();
+        services.AddOptions<QuoinApi.Infrastructure.Idempotency.IdempotencyOptions>().ValidateOnStart();
 
         services.AddHostedService<ShutdownDelayService>();
         services.Configure<HostOptions>(options =>

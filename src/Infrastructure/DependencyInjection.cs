@@ -62,11 +62,11 @@ public static class DependencyInjection
         var replica = configuration.GetConnectionString("PostgresReadOnly");
 
         // One data source (one pool) per connection string, sized deliberately (ADR 0005).
-        services.AddKeyedSingleton(DataSourceKeys.Primary, (provider, _) => BuildDataSource(provider, primary));
+        services.AddKeyedSingleton(DataSourceKeys.Primary, (provider, _) => BuildDataSource(provider, primary, DataSourceKeys.Primary));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
         services.AddKeyedSingleton(DataSourceKeys.ReadOnly, (provider, _) => string.IsNullOrWhiteSpace(replica)
             ? provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary)
-            : BuildDataSource(provider, replica));
+            : BuildDataSource(provider, replica, DataSourceKeys.ReadOnly));
 
         services.AddScoped<AuditFieldsInterceptor>();
         services.AddDbContext<QuoinDbContext>((provider, options) =>
@@ -93,9 +93,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ResponseProtector>();
         services.AddScoped<IIdempotencyStore, PostgresIdempotencyStore>();
-        services.AddHostedService<IdempotencyPurgeService>();
         services.AddSingleton<IProductTextSearch, ProductTextSearch>();
+
+        // The initializer first: background services wait for the DatabaseReadiness it opens.
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<IdempotencyPurgeService>();
     }
 
     private static void ConfigureNpgsql(DbContextOptionsBuilder options, IServiceProvider provider, NpgsqlDataSource dataSource)
@@ -108,10 +111,14 @@ public static class DependencyInjection
         });
     }
 
-    private static NpgsqlDataSource BuildDataSource(IServiceProvider provider, string connectionString)
+    /// <summary>
+    /// Builds a named pool. The name is what metrics and logs show (db.client.connection.pool.name); without one, Npgsql
+    /// names the pool by its connection string, which would publish host, user and database on /metrics.
+    /// </summary>
+    private static NpgsqlDataSource BuildDataSource(IServiceProvider provider, string connectionString, string name)
     {
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         var settings = builder.ConnectionStringBuilder;
 
         // Explicit settings in the connection string win; otherwise the deliberate defaults of DatabaseOptions.

@@ -24,6 +24,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
     public const string JwtSigningKey = "functional-tests-jwt-signing-key-0123456789abcdef";
     public const string JwtIssuer = "quoinapi-tests";
     public const string JwtAudience = "quoinapi";
+    public const string IdempotencyKey = "functional-tests-idempotency-key-0123456789abcdef";
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -41,6 +42,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Authentication:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("Authentication:Jwt:Issuer", JwtIssuer);
         builder.UseSetting("Authentication:Jwt:Audience", JwtAudience);
+        builder.UseSetting("Idempotency:ResponseEncryptionKey", IdempotencyKey);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
