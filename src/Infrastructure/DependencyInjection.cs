@@ -44,6 +44,10 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyCacheInvalidator, TransactionalApiKeyCacheInvalidator>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton<LiveTenantCache>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveTenantCache>());
+        services.AddScoped<ITenantCacheInvalidator, TransactionalTenantCacheInvalidator>();
+        services.AddScoped<TenantLivenessCheck>();
         services.AddOptions<PagingOptions>()
             .Bind(configuration.GetSection(PagingOptions.SectionName))
             .Validate(options => options.TokenSigningKeys.All(key => key.Length >= 32), "Paging:TokenSigningKeys entries need at least 32 characters.")

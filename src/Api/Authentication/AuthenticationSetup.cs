@@ -31,10 +31,12 @@ internal static class AuthenticationSetup
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "API key or JWT", options => options.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, AmbiguousCredentialsHandler>(AuthSchemes.Ambiguous, _ => { })
             .AddJwtBearer(AuthSchemes.Jwt, options =>
             {
                 // Keep claim names as issued (sub, scope, tenant_id): the same names API keys use.
                 options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnTokenValidated = JwtTenantValidation.ValidateAsync };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateAudience = true,
@@ -71,6 +73,11 @@ internal static class AuthenticationSetup
     /// <summary>A JWT has three dot-separated parts; anything else presented is treated as an API key.</summary>
     private static string SelectScheme(HttpContext context)
     {
+        if (AmbiguousCredentialsHandler.AreAmbiguous(context.Request))
+        {
+            return AuthSchemes.Ambiguous;
+        }
+
         if (context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader))
         {
             return AuthSchemes.ApiKey;
