@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.Configure<MvcOptions>(options =>
         {
             options.AllowEmptyInputInBodyModelBinding = false;
+            options.ModelBinderProviders.Insert(0, new StrictQueryBinderProvider());
             options.Filters.Add(new ProblemContentTypeFilter());
         });
 
