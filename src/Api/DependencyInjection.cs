@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<QuoinApi.Infrastructure.Idempotency.IdempotencyOptions>, IdempotencyKeyRequirement>();
         services.AddOptions<QuoinApi.Infrastructure.Idempotency.IdempotencyOptions>().ValidateOnStart();
 
+        services.AddSingleton<Infrastructure.ServerErrors.KestrelRejections>();
         services.AddHostedService<ShutdownDelayService>();
         services.Configure<HostOptions>(options =>
             options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:DrainTimeoutSeconds", 30)));
@@ -45,8 +46,8 @@ public static class DependencyInjection
         app.UseStatusCodePages();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<ApiVersionLifecycleMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseQuoinCors();
         app.UseAuthentication();
         app.UseAuthorization();
