@@ -28,7 +28,10 @@ internal static class OpenApiSetup
         {
             services.AddOpenApi(document, options =>
             {
+                options.AddSchemaTransformer(DescribeTimestamps);
+                options.AddOperationTransformer<OpenApi.ContractOperationTransformer>();
                 options.AddDocumentTransformer(DescribeDocument);
+                options.AddDocumentTransformer<OpenApi.ContractDocumentTransformer>();
                 options.AddDocumentTransformer((openApi, _, _) =>
                 {
                     // Never the request's Host header (a client-chosen value): the configured URLs, or none at all, which
@@ -55,6 +58,22 @@ internal static class OpenApiSetup
             }
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Timestamps are RFC 3339 strings; DateTimeOffset has a converter of its own, so the generator cannot tell. A
+    /// nullable one is marked so, which lets the contract transformer make it optional where responses omit nulls.
+    /// </summary>
+    private static Task DescribeTimestamps(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonPropertyInfo?.PropertyType ?? context.JsonTypeInfo.Type;
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?))
+        {
+            schema.Type = type == typeof(DateTimeOffset?) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            schema.Format = "date-time";
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Operations of a deprecated version (v1) are marked deprecated, from the same policy as the headers.</summary>

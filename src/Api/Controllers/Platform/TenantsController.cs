@@ -24,33 +24,29 @@ public sealed class TenantsController : ApiControllerBase
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<CreateTenantResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, request.RatePlan ?? RatePlan.Free),
             created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
 
     [HttpGet]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<Application.Common.Paging.ListResult<Application.Tenants.TenantDto>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
         SendListAsync(new ListTenantsQuery(list.ToListRequest()), list, tenant => tenant, cancellationToken);
 
     [HttpGet("{id:guid}")]
     [ProducesResponseType<Application.Tenants.TenantDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetTenantQuery(id), Ok, cancellationToken);
 
     [HttpPut("{id:guid}/rate-plan")]
     [Consumes("application/json")]
     [ProducesResponseType<Application.Tenants.TenantDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<IActionResult> ChangeRatePlan(Guid id, ChangeRatePlanRequest request, CancellationToken cancellationToken) =>
         SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan), Ok, cancellationToken);
 
     /// <summary>Soft-deletes the tenant; its keys stop working at once.</summary>
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new DeleteTenantCommand(id), cancellationToken);
 }

@@ -62,7 +62,7 @@ internal sealed class ServerErrorProblem(int status, string? path, bool isHead)
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("type", TypeOf(status));
+            json.WriteString("type", ProblemTypes.For(status));
             json.WriteString("title", ReasonPhrases.GetReasonPhrase(status));
             json.WriteNumber("status", status);
             json.WriteString("detail", DetailOf(status));
@@ -76,20 +76,6 @@ internal sealed class ServerErrorProblem(int status, string? path, bool isHead)
 
         return buffer.WrittenSpan.ToArray();
     }
-
-    internal static string TypeOf(int status) => status switch
-    {
-        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
-        408 => "https://tools.ietf.org/html/rfc9110#section-15.5.9",
-        411 => "https://tools.ietf.org/html/rfc9110#section-15.5.12",
-        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        414 => "https://tools.ietf.org/html/rfc9110#section-15.5.15",
-        431 => "https://tools.ietf.org/html/rfc6585#section-5",
-        501 => "https://tools.ietf.org/html/rfc9110#section-15.6.2",
-        505 => "https://tools.ietf.org/html/rfc9110#section-15.6.6",
-        _ => "about:blank",
-    };
 
     private static string DetailOf(int status) => status switch
     {
