@@ -59,7 +59,11 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             }
         }
 
-        if (body is { } content)
+        if (body is { } described && _values.Valid(document.Resolve(described.Value)) is not JsonObject)
+        {
+            _violations.Add($"{operation}: the request body schema for {described.Key} does not describe a JSON object.");
+        }
+        else if (body is { } content)
         {
             var schema = document.Resolve(content.Value);
             var full = (JsonObject)_values.Valid(schema)!;
