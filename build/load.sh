@@ -1,62 +1,291 @@
 #!/usr/bin/env bash
-# HTTP load against a Release build of the API on loopback, with wrk (installed from Debian when missing).
-# Bounded: each scenario runs for QUOIN_LOAD_SECONDS (default 15) and the script stops the API it started.
-# Usage: build/load.sh            prints requests/s and latency for the read, list and write scenarios
+# HTTP load, side by side: the API against its raw reference (tests/RawReference: the same database work with
+# nothing else), on one PostgreSQL, at the same moment. Method and reading of the numbers: docs/benchmarks.md.
+#
+#   build/load.sh
+#
+# For each scenario and each side: wrk -t2 -c64, a 4 s warm-up (tiered JIT, pools), then 10 s measured with --latency.
+# Prints one table (req/s, p50, p99 of both sides and the ratio API/raw), the API's RSS, and the non-2xx counts,
+# which must be 0: any non-2xx or socket error makes the script warn and exit 3.
+# Bounded (about 2.5 minutes of load after the build and the seeding); loopback only; stops both services on exit.
+#
+# env: QUOIN_PG_PORT, QUOIN_REDIS_PORT        the local PostgreSQL and Redis (as build/provision.sh)
+#      QUOIN_LOAD_API_PORT, QUOIN_LOAD_RAW_PORT  HTTP ports of the two services (default: free ports)
+#      QUOIN_LOAD_WARMUP (4), QUOIN_LOAD_SECONDS (10), QUOIN_LOAD_CONNECTIONS (64), QUOIN_LOAD_THREADS (2)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
-seconds="${QUOIN_LOAD_SECONDS:-15}"
-port="${QUOIN_LOAD_PORT:-5099}"
-base="http://127.0.0.1:$port"
 
+pg_port="${QUOIN_PG_PORT:-55432}"
+redis_port="${QUOIN_REDIS_PORT:-56379}"
+warmup="${QUOIN_LOAD_WARMUP:-4}"
+seconds="${QUOIN_LOAD_SECONDS:-10}"
+connections="${QUOIN_LOAD_CONNECTIONS:-64}"
+threads="${QUOIN_LOAD_THREADS:-2}"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+api_port="${QUOIN_LOAD_API_PORT:-$(free_port)}"
+raw_port="${QUOIN_LOAD_RAW_PORT:-$(free_port)}"
+api="http://127.0.0.1:$api_port"
+raw="http://127.0.0.1:$raw_port"
+out="$repo/.local/load"
+rm -rf "$out" && mkdir -p "$out"
+
+say() { printf '== %s\n' "$*" >&2; }
+pg_url() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=quoinapi;Password=quoinapi"; }
+psql_on() { local db="$1"; shift; PGPASSWORD=quoinapi PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U quoinapi -d "$db" "$@"; }
+secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48; }
+
+# --- tools, services, builds --------------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get install -y -q --no-install-recommends wrk >/dev/null 2>&1 \
   || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends wrk >/dev/null; }; }
 bash build/provision.sh --quiet
-
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${QUOIN_PG_PORT:-55432};Database=quoinapi_load;Username=quoinapi;Password=quoinapi"
-export ConnectionStrings__Redis="127.0.0.1:${QUOIN_REDIS_PORT:-56379}"
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Database__MigrateOnStartup=true
-export Bootstrap__AdminApiKey="load-test-admin-key-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-# Required outside Development (the API refuses to start without it); a fresh one per run is enough here.
-export Idempotency__ResponseEncryptionKey="load-test-idempotency-key-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-export Logging__LogLevel__Default=Warning Shutdown__ReadinessDelaySeconds=0
-PGPASSWORD=quoinapi psql -h 127.0.0.1 -p "${QUOIN_PG_PORT:-55432}" -U quoinapi -d quoinapi -q -c "DROP DATABASE IF EXISTS quoinapi_load WITH (FORCE)" -c "CREATE DATABASE quoinapi_load" >/dev/null
-
+say "building the API and the raw reference (Release)"
 dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet src/Api/bin/Release/net10.0/QuoinApi.Api.dll > .local/load-api.log 2>&1 &
-api=$!
-trap 'kill -TERM "$api" 2>/dev/null; wait "$api" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+dotnet build tests/RawReference -c Release -nologo -v quiet -clp:ErrorsOnly
+api_bin="$repo/src/Api/bin/Release/net10.0"
+raw_bin="$repo/tests/RawReference/bin/Release/net10.0"
 
-key="$(curl -fsS -X POST "$base/api/v2/tenants" -H "X-Api-Key: $Bootstrap__AdminApiKey" -H 'Content-Type: application/json' \
-  -d '{"name":"Load","ratePlan":"enterprise"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["ownerApiKey"]["key"])')"
-for i in $(seq 1 200); do
-  curl -fsS -o /dev/null -X POST "$base/api/v2/products" -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
-    -d "{\"sku\":\"LOAD-$i\",\"name\":\"Product $i\",\"price\":{\"amountMinor\":$((i * 100)),\"currency\":\"EUR\"},\"tags\":[\"load\"]}"
+for db in quoinapi_load quoinapi_raw; do
+  psql_on quoinapi -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 done
-id="$(curl -fsS "$base/api/v2/products?pageSize=1" -H "X-Api-Key: $key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
 
-cat > .local/load-post.lua <<'LUA'
--- Each wrk thread has its own Lua state: seed from its own table address, or both threads would send the same skus.
-counter = 0
-init = function(args)
-  math.randomseed(os.time() + tonumber(string.match(tostring({}), "0x(%x+)"), 16) % 1000003)
+# The API as users run it: Release, Production, appsettings.json as shipped (so the working directory is the build
+# output: the content root), OpenTelemetry as configured, Redis on. Production refuses to start without these secrets.
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__Redis="127.0.0.1:$redis_port"
+export Bootstrap__AdminApiKey="load-admin-$(secret)"
+export Paging__TokenSigningKeys__0="$(secret)"
+export Idempotency__ResponseEncryptionKey="$(secret)"
+export Shutdown__ReadinessDelaySeconds=0
+
+api_pid="" raw_pid=""
+stop_services() {
+  for pid in $api_pid $raw_pid; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $api_pid $raw_pid; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_services EXIT
+
+say "migrating quoinapi_load; starting the API on $api and the raw reference on $raw"
+(cd "$api_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_load)" dotnet QuoinApi.Api.dll migrate) >"$out/api-migrate.log" 2>&1 \
+  || { tail -20 "$out/api-migrate.log" >&2; exit 1; }
+(cd "$api_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_load)" ASPNETCORE_URLS="$api" exec dotnet QuoinApi.Api.dll) >"$out/api.log" 2>&1 &
+api_pid=$!
+(cd "$raw_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_raw)" ASPNETCORE_URLS="$raw" exec dotnet QuoinApi.RawReference.dll) >"$out/raw.log" 2>&1 &
+raw_pid=$!
+wait_ready() { # url, log
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
+  echo "error: $1 not ready after 60 s" >&2; tail -20 "$2" >&2; exit 1
+}
+wait_ready "$api/health/ready" "$out/api.log"
+wait_ready "$raw/health" "$out/raw.log"
+
+# --- the same data on both sides ------------------------------------------------------------------------------------
+# Through the API: one tenant with 200 products (the reads), 64 more tenants with their owner keys (the spread writes).
+# Then the raw database gets a copy of the same tenants and product rows (same ids, same timestamps).
+say "seeding: 1 tenant with 200 products and 64 more tenants, through the API; copying them to the raw database"
+python3 - "$api" "$Bootstrap__AdminApiKey" "$out" <<'PY'
+import json, sys, urllib.request
+api, admin, out = sys.argv[1:4]
+
+def call(method, path, key, body=None):
+    request = urllib.request.Request(api + path, method=method, headers={"X-Api-Key": key, "Content-Type": "application/json"},
+                                     data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+def tenant(name):
+    created = call("POST", "/api/v2/tenants", admin, {"name": name, "ratePlan": "enterprise"})
+    return created["id"], created["ownerApiKey"]["key"]
+
+main_tenant, main_key = tenant("Load")
+for i in range(1, 201):
+    call("POST", "/api/v2/products", main_key, {"sku": f"LOAD-{i}", "name": f"Product {i}", "description": f"Seeded product {i}",
+                                                "price": {"amountMinor": i * 100, "currency": "EUR"}, "tags": ["load", f"t{i % 7}"]})
+product = call("GET", "/api/v2/products?pageSize=20", main_key)["items"][10]["id"]
+spread = [tenant(f"Spread {i}") for i in range(64)]
+with open(f"{out}/seed.env", "w") as env:
+    print(f"main_tenant={main_tenant}\nmain_key={main_key}\nproduct={product}", file=env)
+    print("spread_tenants=" + ",".join(t for t, _ in spread), file=env)
+    print("spread_keys=" + ",".join(k for _, k in spread), file=env)
+PY
+# shellcheck source=/dev/null
+source "$out/seed.env"
+psql_on quoinapi_load -c "COPY (SELECT id, name FROM tenants) TO STDOUT" | psql_on quoinapi_raw -c "COPY tenants (id, name) FROM STDIN"
+columns="id, tenant_id, sku, name, description, price, currency, tags, deleted_at, created_at, created_by, updated_at, updated_by"
+psql_on quoinapi_load -c "COPY (SELECT $columns FROM products) TO STDOUT" | psql_on quoinapi_raw -c "COPY products ($columns) FROM STDIN"
+psql_on quoinapi_load -c "ANALYZE tenants, api_keys, products, audit_log"
+psql_on quoinapi_raw -c "ANALYZE tenants, products"
+
+# --- wrk scripts ----------------------------------------------------------------------------------------------------
+# done() prints one machine-readable line per run; "status" counts responses >= 400, the other errors are socket errors.
+report_lua='
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("LOADRESULT {\"requests\":%.0f,\"duration_us\":%.0f,\"p50_us\":%.0f,\"p99_us\":%.0f,\"status\":%.0f,\"socket\":%.0f}\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+end'
+printf '%s\n' "$report_lua" >"$out/get.lua"
+# POST: each request a new sku (wrk thread, run and counter make it unique); the auth header cycles over the values
+# in LOAD_VALUES (one value: one tenant; 64 values: writes spread over 64 tenants).
+cat >"$out/post.lua" <<'LUA'
+local thread_count = 0
+function setup(thread)
+  thread:set("thread_id", thread_count)
+  thread_count = thread_count + 1
 end
-request = function()
+function init(args)
+  header = os.getenv("LOAD_HEADER")
+  run = os.getenv("LOAD_RUN")
+  values = {}
+  for value in string.gmatch(os.getenv("LOAD_VALUES"), "[^,]+") do values[#values + 1] = value end
+  counter = 0
+end
+function request()
   counter = counter + 1
-  local body = string.format('{"sku":"W-%d-%d","name":"Written","price":{"amountMinor":100,"currency":"EUR"}}', math.random(1, 1e9), counter)
-  return wrk.format("POST", "/api/v2/products", { ["Content-Type"] = "application/json", ["X-Api-Key"] = os.getenv("QUOIN_LOAD_KEY") }, body)
+  local body = string.format('{"sku":"W-%s-%d-%d","name":"Written product","price":{"amountMinor":1250,"currency":"EUR"},"tags":["load"]}',
+    run, thread_id, counter)
+  local value = values[(counter + thread_id) % #values + 1]
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", [header] = value }, body)
 end
 LUA
+printf '%s\n' "$report_lua" >>"$out/post.lua"
 
-run() { # name, wrk args...
-  local name="$1"; shift
-  echo "== $name (${seconds}s, 2 threads, 32 connections)"
-  wrk -t2 -c32 -d"${seconds}s" --latency -H "X-Api-Key: $key" "$@" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"
+# Every scenario answers as expected on both sides before any load (a 4xx under load would measure an error path).
+check() { # expected status, curl arguments...
+  local expected="$1"; shift
+  local status; status="$(curl -sS -o /dev/null -w '%{http_code}' "$@")"
+  [[ "$status" == "$expected" ]] || { echo "error: $* answered $status, expected $expected" >&2; exit 1; }
 }
-# Warm-up (JIT, tiered compilation, pools), not reported.
-wrk -t2 -c32 -d10s -H "X-Api-Key: $key" "$base/api/v2/products/$id" >/dev/null
-wrk -t2 -c32 -d10s -H "X-Api-Key: $key" "$base/api/v2/products?pageSize=20" >/dev/null
-run "GET one product (cached key, row by id)" "$base/api/v2/products/$id"
-run "GET a list page (20 items, keyset)" "$base/api/v2/products?pageSize=20"
-QUOIN_LOAD_KEY="$key" run "POST a product (transaction + audit append)" -s .local/load-post.lua "$base"
+check 200 -H "X-Api-Key: $main_key" "$api/api/v2/products/$product"
+check 200 -H "X-Tenant-Id: $main_tenant" "$raw/products/$product"
+check 200 -H "X-Api-Key: $main_key" "$api/api/v2/products?pageSize=20"
+check 200 -H "X-Tenant-Id: $main_tenant" "$raw/products"
+post_check='{"sku":"CHECK-1","name":"Check","price":{"amountMinor":100,"currency":"EUR"}}'
+check 201 -H "X-Api-Key: ${spread_keys%%,*}" -H 'Content-Type: application/json' -d "$post_check" "$api/api/v2/products"
+check 201 -H "X-Tenant-Id: ${spread_tenants%%,*}" -H 'Content-Type: application/json' -d "$post_check" "$raw/products"
+check 201 -H "X-Tenant-Id: ${spread_tenants%%,*}" -H 'Content-Type: application/json' -d "${post_check/CHECK-1/CHECK-2}" "$raw/products/single"
+
+# --- load -----------------------------------------------------------------------------------------------------------
+# Other work on the machine takes CPU from the API more than from the raw reference (which mostly waits on
+# PostgreSQL), so a busy machine lowers the ratios too: the load average is printed with the table.
+cut -d' ' -f1 /proc/loadavg >"$out/loadavg.start"
+runs=0
+load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come from the caller's environment)
+  local name="$1" side="$2"; shift 2
+  local file="$out/$name.$side.txt"
+  runs=$((runs + 1))
+  say "$name, $side: ${warmup}s warm-up, ${seconds}s measured"
+  LOAD_RUN="$runs" timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s "$@" >"$out/$name.$side.warmup.txt"
+  runs=$((runs + 1))
+  LOAD_RUN="$runs" timeout $((seconds + 30)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" >"$file"
+}
+api_auth=(-H "X-Api-Key: $main_key")
+raw_auth=(-H "X-Tenant-Id: $main_tenant")
+load get raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products/$product"
+load get api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products/$product"
+load list raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products"
+load list api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products?pageSize=20"
+LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-one raw -s "$out/post.lua" "$raw/products"
+LOAD_HEADER=X-Api-Key LOAD_VALUES="$main_key" load post-one api -s "$out/post.lua" "$api/api/v2/products"
+LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$spread_tenants" load post-spread raw -s "$out/post.lua" "$raw/products"
+LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/post.lua" "$api/api/v2/products"
+LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-single raw -s "$out/post.lua" "$raw/products/single"
+
+cut -d' ' -f1 /proc/loadavg >"$out/loadavg.end"
+# The audit sealer under the write load: its lag histogram, and what is still unsealed a second later.
+curl -fsS "$api/metrics" >"$out/metrics.txt" || true
+sleep 1
+psql_on quoinapi_load -At -c "SELECT count(*) FROM audit_log WHERE sequence IS NULL" >"$out/audit.unsealed" || true
+grep -E '^Vm(RSS|HWM)' "/proc/$api_pid/status" >"$out/api.rss"
+grep -E '^Vm(RSS|HWM)' "/proc/$raw_pid/status" >"$out/raw.rss"
+
+# --- the table ------------------------------------------------------------------------------------------------------
+python3 - "$out" "$threads" "$connections" "$warmup" "$seconds" <<'PY'
+import json, os, sys
+out, threads, connections, warmup, seconds = sys.argv[1:6]
+
+def result(name, side):
+    try:
+        with open(f"{out}/{name}.{side}.txt") as f:
+            line = next(l for l in f if l.startswith("LOADRESULT "))
+    except (OSError, StopIteration):
+        return None
+    r = json.loads(line.split(" ", 1)[1])
+    r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    return r
+
+def rss(side):
+    with open(f"{out}/{side}.rss") as f:
+        values = dict(line.split(":", 1) for line in f)
+    return {k: int(v.split()[0]) // 1024 for k, v in values.items()}
+
+ms = lambda us: f"{us / 1000:.1f} ms"
+rows = [
+    ("GET /products/{id}", "get", "get"),
+    ("GET list page (20)", "list", "list"),
+    ("POST, one tenant (raw: durable write)", "post-one", "post-one"),
+    ("POST, 64 tenants (raw: durable write)", "post-spread", "post-spread"),
+    ("POST, one tenant vs raw single insert", "post-single", "post-one"),
+]
+header = ["scenario", "raw req/s", "raw p50", "raw p99", "API req/s", "API p50", "API p99", "API/raw"]
+table, problems = [], []
+for label, raw_name, api_name in rows:
+    r, a = result(raw_name, "raw"), result(api_name, "api")
+    if r is None or a is None:
+        problems.append(f"{label}: no result (see {out})")
+        continue
+    table.append([label, f"{r['rps']:,.0f}", ms(r["p50_us"]), ms(r["p99_us"]),
+                  f"{a['rps']:,.0f}", ms(a["p50_us"]), ms(a["p99_us"]), f"{100 * a['rps'] / r['rps']:.0f} %"])
+for name in ("get", "list", "post-one", "post-spread", "post-single"):
+    for side in ("raw", "api"):
+        x = result(name, side)
+        if x and (x["status"] or x["socket"]):
+            problems.append(f"{name} ({side}): {x['status']} non-2xx responses, {x['socket']} socket errors "
+                            f"of {x['requests']} requests ({100 * (x['status'] + x['socket']) / max(x['requests'], 1):.2f} %)")
+
+widths = [max(len(str(row[i])) for row in [header] + table) for i in range(len(header))]
+line = lambda row: "| " + " | ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))) + " |"
+print()
+load = [open(f"{out}/loadavg.{when}").read().strip() for when in ("start", "end")]
+print(f"wrk -t{threads} -c{connections}, {warmup} s warm-up then {seconds} s measured per scenario and side; "
+      f"load average {load[0]} before, {load[1]} after ({os.cpu_count()} cores)")
+print(line(header))
+print("|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
+for row in table:
+    print(line(row))
+one, spread = result("post-one", "api"), result("post-spread", "api")
+if one and spread:
+    print(f"\nAPI POST one tenant / 64 tenants: {100 * one['rps'] / spread['rps']:.0f} %")
+def seal_lag():
+    # Cumulative buckets of quoinapi.audit.seal_lag (seconds): the quantile lies at or below the first bound reaching it.
+    buckets = []
+    try:
+        for l in open(f"{out}/metrics.txt"):
+            if l.startswith("quoinapi_audit_seal_lag") and "_bucket{" in l:
+                bound = l.split('le="', 1)[1].split('"', 1)[0]
+                buckets.append((float("inf") if bound == "+Inf" else float(bound), float(l.rsplit(" ", 1)[1])))
+    except OSError:
+        return None
+    if not buckets or buckets[-1][1] == 0:
+        return None
+    buckets.sort()
+    total = buckets[-1][1]
+    at = lambda q: next(b for b, c in buckets if c >= q * total)
+    return total, at(0.5), at(0.99)
+lag = seal_lag()
+if lag:
+    unsealed = open(f"{out}/audit.unsealed").read().strip() if os.path.exists(f"{out}/audit.unsealed") else "?"
+    print(f"Audit sealing lag over {lag[0]:,.0f} entries: p50 <= {lag[1]} s, p99 <= {lag[2]} s (histogram bounds); "
+          f"unsealed 1 s after the load: {unsealed}")
+api_rss, raw_rss = rss("api"), rss("raw")
+print(f"API RSS after the load: {api_rss['VmRSS']} MB (peak VmHWM {api_rss['VmHWM']} MB); "
+      f"raw reference: {raw_rss['VmRSS']} MB (peak {raw_rss['VmHWM']} MB)")
+print("non-2xx responses and socket errors: " + ("none" if not problems else str(len(problems)) + " scenario(s), see below"))
+if problems:
+    bar = "!" * 100
+    print(f"\n{bar}\nWARNING: errors under load: these numbers measure failures, not the work. Logs: {out}", file=sys.stderr)
+    for p in problems:
+        print(f"WARNING:   {p}", file=sys.stderr)
+    print(bar, file=sys.stderr)
+    sys.exit(3)
+PY

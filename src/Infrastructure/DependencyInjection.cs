@@ -10,8 +10,8 @@ using QuoinApi.Application.Products;
 using QuoinApi.Application.Tenants;
 using QuoinApi.Infrastructure.Auditing;
 using QuoinApi.Infrastructure.Caching;
-using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Health;
+using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Persistence;
 using QuoinApi.Infrastructure.Persistence.Interceptors;
 using QuoinApi.Infrastructure.Persistence.Repositories;
@@ -43,11 +43,11 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<IApiKeyCacheInvalidator, TransactionalApiKeyCacheInvalidator>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
-        services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<LiveTenantCache>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveTenantCache>());
         services.AddScoped<ITenantCacheInvalidator, TransactionalTenantCacheInvalidator>();
-        services.AddScoped<TenantLivenessCheck>();
+        services.AddSingleton<TenantLivenessCheck>();
         services.AddOptions<PagingOptions>()
             .Bind(configuration.GetSection(PagingOptions.SectionName))
             .Validate(options => options.TokenSigningKeys.All(key => key.Length >= 32), "Paging:TokenSigningKeys entries need at least 32 characters.")
@@ -72,24 +72,30 @@ public static class DependencyInjection
             ? provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary)
             : BuildDataSource(provider, replica, DataSourceKeys.ReadOnly));
 
-        services.AddScoped<AuditFieldsInterceptor>();
-        services.AddDbContext<QuoinDbContext>((provider, options) =>
+        // Pooled contexts (ADR 0005): options, model and internal services are built once, not per request.
+        services.AddSingleton<AuditFieldsInterceptor>();
+        services.AddPooledDbContextFactory<QuoinDbContext>((provider, options) =>
         {
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
             options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>());
         });
-        services.AddDbContext<ReadDbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<ReadDbContext>((provider, options) =>
         {
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.ReadOnly));
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
+        services.AddScoped(PooledContexts.Lease<QuoinDbContext>);
+        services.AddScoped(PooledContexts.Lease<ReadDbContext>);
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ITenantRepository, TenantRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IProductRepository, ProductRepository>();
         services.AddScoped<ITransactionManager, TransactionManager>();
+        services.AddSingleton<IPersistenceExceptionTranslator, PostgresExceptionTranslator>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
+        services.AddSingleton<AuditSealer>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .Validate(options => string.IsNullOrEmpty(options.ResponseEncryptionKey) || options.ResponseEncryptionKey.Length >= 32,
@@ -103,14 +109,17 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IdempotencyPurgeService>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditSealer>());
     }
+
+    private static readonly string? MigrationsAssembly = typeof(QuoinDbContext).Assembly.GetName().Name;
 
     private static void ConfigureNpgsql(DbContextOptionsBuilder options, IServiceProvider provider, NpgsqlDataSource dataSource)
     {
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         options.UseNpgsql(dataSource, npgsql =>
         {
-            npgsql.MigrationsAssembly(typeof(QuoinDbContext).Assembly.GetName().Name);
+            npgsql.MigrationsAssembly(MigrationsAssembly);
             npgsql.CommandTimeout(database.CommandTimeoutSeconds);
         });
     }
@@ -139,14 +148,21 @@ public static class DependencyInjection
         }
 
         settings.ApplicationName ??= "quoinapi";
+
+        // No DISCARD ALL when a connection goes back to the pool: the API keeps no session state (its advisory locks
+        // are transaction-scoped), so the reset is pure overhead on every checkout (ADR 0005).
+        if (!given.Contains("NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        // The API sends a few dozen distinct statements over and over: prepared once per connection, PostgreSQL skips
+        // parsing and planning them on every execution (ADR 0005).
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = database.MaxAutoPrepare;
+        }
         builder.UseLoggerFactory(provider.GetService<ILoggerFactory>());
         return builder.Build();
     }
-}
-
-/// <summary>Keys of the two data sources: the primary for commands, the (optional) replica for queries.</summary>
-public static class DataSourceKeys
-{
-    public const string Primary = "postgres";
-    public const string ReadOnly = "postgres-readonly";
 }

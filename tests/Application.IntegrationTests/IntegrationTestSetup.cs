@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using QuoinApi.Application;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure;
@@ -43,6 +42,10 @@ public sealed class IntegrationTestSetup
         services.AddSingleton<TimeProvider>(Clock);
         services.AddScoped<TestPrincipal>();
         services.AddScoped<ICurrentPrincipal>(provider => provider.GetRequiredService<TestPrincipal>());
+
+        // Test-only commands that probe the pipeline (Pipeline/AfterCommitTests).
+        services.AddScoped<IRequestHandler<Pipeline.AfterCommitTests.CreateTenantWithAfterCommitCommand, Result<Success>>,
+            Pipeline.AfterCommitTests.CreateTenantWithAfterCommitHandler>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -58,54 +61,5 @@ public sealed class IntegrationTestSetup
         {
             await _database.DisposeAsync();
         }
-    }
-}
-
-/// <summary>The caller, as the API would set it from the authenticated key or token.</summary>
-public sealed class TestPrincipal : ICurrentPrincipal
-{
-    public bool IsAuthenticated => ActorId is not null;
-
-    public Guid? TenantId { get; set; }
-
-    public string? ActorId { get; set; }
-
-    public IReadOnlySet<string> Scopes { get; set; } = new HashSet<string>();
-}
-
-/// <summary>
-/// Sends requests through the real MediatR pipeline, each in its own DI scope (one request = one unit of work), as
-/// a given tenant. The database is emptied before every test.
-/// </summary>
-public abstract class IntegrationTestBase
-{
-    protected static TestDatabase Database => IntegrationTestSetup.Database;
-
-    protected static FakeTimeProvider Clock => IntegrationTestSetup.Clock;
-
-    [SetUp]
-    public Task ResetDatabaseAsync() => Database.ResetAsync();
-
-    protected static Task<Result<T>> SendAsync<T>(IRequest<Result<T>> request, Guid? tenantId = null, params string[] scopes) =>
-        SendWithKeyAsync(request, idempotencyKey: null, tenantId, scopes);
-
-    /// <summary>As the API does for a POST or PATCH carrying <c>Idempotency-Key</c>.</summary>
-    protected static async Task<Result<T>> SendWithKeyAsync<T>(IRequest<Result<T>> request, string? idempotencyKey, Guid? tenantId = null, params string[] scopes)
-    {
-        await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<RequestContext>().IdempotencyKey = idempotencyKey;
-        var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
-        principal.TenantId = tenantId;
-        principal.ActorId = "test-actor";
-        principal.Scopes = (scopes.Length == 0 ? Domain.Common.Scopes.All : scopes).ToHashSet(StringComparer.Ordinal);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
-    /// <summary>Creates a tenant as a platform administrator would and returns its id.</summary>
-    protected static async Task<Guid> CreateTenantAsync(string name = "Acme")
-    {
-        var created = await SendAsync(new Tenants.CreateTenant.CreateTenantCommand(name));
-        Assert.That(created.IsSuccess, Is.True, created.Error?.Message);
-        return created.Value.Id;
     }
 }

@@ -87,18 +87,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private async Task MigrateAsync()
     {
         var options = new DbContextOptionsBuilder<QuoinDbContext>().UseNpgsql(_dataSource).Options;
-        await using var context = new QuoinDbContext(options, new AnonymousPrincipal());
+        await using var context = new QuoinDbContext(options);
         await context.Database.MigrateAsync();
-    }
-
-    private sealed class AnonymousPrincipal : ICurrentPrincipal
-    {
-        public bool IsAuthenticated => false;
-
-        public Guid? TenantId => null;
-
-        public string? ActorId => null;
-
-        public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
     }
 }

@@ -11,12 +11,3 @@ public static class AuthSchemes
     public const string Ambiguous = "AmbiguousCredentials";
     public const string ApiKeyHeader = "X-Api-Key";
 }
-
-/// <summary>Claim types QuoinApi issues and reads, the same for API keys and JWTs.</summary>
-public static class QuoinClaims
-{
-    public const string TenantId = "tenant_id";
-    public const string Scope = "scope";
-    public const string Subject = "sub";
-    public const string ApiKeyId = "api_key_id";
-}

@@ -114,9 +114,8 @@ public abstract class ApiControllerBase : ControllerBase
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
-        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status500InternalServerError,
     };
 

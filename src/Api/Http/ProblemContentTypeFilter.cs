@@ -16,7 +16,7 @@ internal sealed class ProblemContentTypeFilter : IAlwaysRunResultFilter, IOrdere
         if (context.Result is ObjectResult { Value: ProblemDetails } result)
         {
             result.ContentTypes.Clear();
-            result.ContentTypes.Add("application/problem+json");
+            result.ContentTypes.Add(MediaTypes.ProblemJson);
         }
     }
 

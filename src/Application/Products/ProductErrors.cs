@@ -6,7 +6,7 @@ internal static class ProductErrors
 {
     public static readonly Error NotFound = Error.NotFound("product");
 
-    public static readonly Error PreconditionFailed = Error.PreconditionFailed("product");
+    public static readonly Error VersionMismatch = Error.VersionMismatch("product");
 
     public static readonly Error TenantRequired =
         Error.Forbidden("product.tenant_required", "Products belong to a tenant; use a tenant's credentials.");

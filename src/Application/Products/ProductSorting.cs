@@ -13,9 +13,3 @@ public static class ProductSorting
         .Add("createdAt", p => p.CreatedAt)
         .Add("updatedAt", p => p.UpdatedAt);
 }
-
-/// <summary>Full-text search over name and description; PostgreSQL tsvector with a GIN index in Infrastructure.</summary>
-public interface IProductTextSearch
-{
-    IQueryable<Product> Matching(IQueryable<Product> products, string text);
-}

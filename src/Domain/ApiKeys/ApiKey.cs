@@ -4,9 +4,9 @@ namespace QuoinApi.Domain.ApiKeys;
 
 /// <summary>
 /// A credential for machine clients. Only the SHA-256 hash of the secret and a display prefix are kept.
-/// Platform keys (the bootstrap administrator) belong to no tenant.
+/// Platform keys (the bootstrap administrator) belong to no tenant, so the tenant filter never shows them.
 /// </summary>
-public sealed class ApiKey : Entity, ISoftDeletable, IAuditable
+public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
 {
     public const int NameMaxLength = 100;
     public static readonly TimeSpan DefaultRotationGrace = TimeSpan.FromDays(1);
@@ -136,16 +136,3 @@ public sealed class ApiKey : Entity, ISoftDeletable, IAuditable
     private static string[] NormalizeScopes(IEnumerable<string> scopes) =>
         [.. scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
-
-public enum ApiKeyState
-{
-    Active,
-    Expired,
-    Revoked,
-}
-
-public sealed record ApiKeyCreated(Guid ApiKeyId, Guid? TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ApiKeyRotated(Guid ApiKeyId, Guid ReplacementKeyId, Guid? TenantId, DateTimeOffset GraceEndsAt, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ApiKeyRevoked(Guid ApiKeyId, Guid? TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -89,9 +89,3 @@ public sealed class ApiKeySecret
 
     public override string ToString() => DisplayPrefix + "…";
 }
-
-public enum ApiKeyEnvironment
-{
-    Live,
-    Test,
-}

@@ -10,18 +10,22 @@ namespace QuoinApi.Domain.Audit;
 /// entry's hash and this entry's canonical form, so editing or deleting any entry breaks every hash after it.
 /// Platform-level entries (no tenant) form their own chain.
 /// </summary>
-public sealed class AuditEntry : Entity
+/// <remarks>
+/// An entry is <see cref="Record">recorded</see> by the command that caused it, in the command's transaction, with no
+/// place in the chain yet; it is <see cref="Seal">sealed</see> (given its sequence and hash links) afterwards, in
+/// transaction order, by the one sealer that runs at a time. Writers never wait for each other (ADR 0014).
+/// </remarks>
+public sealed class AuditEntry : Entity, ITenantOwned
 {
     private AuditEntry()
     {
         Actor = Action = ResourceType = Outcome = Changes = string.Empty;
-        PreviousHash = Hash = [];
     }
 
     public Guid? TenantId { get; private set; }
 
-    /// <summary>1, 2, 3... per chain, with no gaps.</summary>
-    public long Sequence { get; private set; }
+    /// <summary>1, 2, 3... per chain, with no gaps; null until the entry is sealed.</summary>
+    public long? Sequence { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
 
@@ -45,17 +49,19 @@ public sealed class AuditEntry : Entity
     /// <summary>Canonical JSON summary of the changed fields, secrets already redacted.</summary>
     public string Changes { get; private set; }
 
-    public byte[] PreviousHash { get; private set; }
+    /// <summary>The previous entry's hash (empty for the first entry of a chain); null until sealed.</summary>
+    public byte[]? PreviousHash { get; private set; }
 
-    public byte[] Hash { get; private set; }
+    /// <summary>Null until sealed.</summary>
+    public byte[]? Hash { get; private set; }
 
-    /// <summary>Appends a new entry after <paramref name="previousHash"/> (empty for the first entry of a chain).</summary>
-    public static AuditEntry Append(AuditRecord record, long sequence, byte[] previousHash, DateTimeOffset now)
-    {
-        var entry = new AuditEntry
+    public bool IsSealed => Sequence is not null;
+
+    /// <summary>Records what happened, not yet placed in its chain.</summary>
+    public static AuditEntry Record(AuditRecord record, DateTimeOffset now) =>
+        new()
         {
             TenantId = record.TenantId,
-            Sequence = sequence,
 
             // Milliseconds: what the API shows (and PostgreSQL stores exactly), so anyone can recompute the hash.
             OccurredAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
@@ -67,10 +73,20 @@ public sealed class AuditEntry : Entity
             RequestId = record.RequestId,
             TraceId = record.TraceId,
             Changes = record.Changes,
-            PreviousHash = previousHash,
         };
-        entry.Hash = entry.ComputeHash();
-        return entry;
+
+    /// <summary>Places the entry in its chain after the entry whose hash is <paramref name="previousHash"/>.</summary>
+    public void Seal(long sequence, byte[] previousHash)
+    {
+        if (IsSealed)
+        {
+            throw new InvalidOperationException($"Audit entry {Id} is already sealed as sequence {Sequence}.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
     }
 
     /// <summary>
@@ -81,9 +97,14 @@ public sealed class AuditEntry : Entity
     /// </summary>
     public byte[] ComputeHash()
     {
+        if (Sequence is null || PreviousHash is null)
+        {
+            throw new InvalidOperationException($"Audit entry {Id} is not sealed; only sealed entries have a hash.");
+        }
+
         var canonical = string.Join('\n',
             TenantId?.ToString("N") ?? "-",
-            Sequence.ToString(CultureInfo.InvariantCulture),
+            Sequence.Value.ToString(CultureInfo.InvariantCulture),
             OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             Escape(Actor), Escape(Action), Escape(ResourceType), Escape(ResourceId), Escape(Outcome),
             Escape(RequestId), Escape(TraceId), Escape(Changes));
@@ -96,20 +117,4 @@ public sealed class AuditEntry : Entity
 
     private static string Escape(string? value) =>
         value is null ? "\\0" : value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-}
-
-/// <summary>What happened, before it is placed in a chain.</summary>
-public sealed record AuditRecord(
-    Guid? TenantId,
-    string Actor,
-    string Action,
-    string ResourceType,
-    string? ResourceId,
-    string Outcome,
-    string? RequestId,
-    string? TraceId,
-    string Changes)
-{
-    public const string Success = "success";
-    public const string Denied = "denied";
 }

@@ -25,6 +25,8 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
 
     public Guid TenantId { get; private set; }
 
+    Guid? ITenantOwned.TenantId => TenantId;
+
     public string Sku { get; private set; }
 
     public string Name { get; private set; }
@@ -38,7 +40,10 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
 
     public string[] Tags { get; private set; }
 
-    /// <summary>PostgreSQL row version (xmin): the strong ETag and the optimistic concurrency token.</summary>
+    /// <summary>
+    /// The version the store assigns on every write: the optimistic concurrency token, and what a caller names to
+    /// change the product only as it last read it.
+    /// </summary>
     public uint Version { get; private set; }
 
     public DateTimeOffset? DeletedAt { get; private set; }
@@ -96,28 +101,3 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
         return Success.Value;
     }
 }
-
-/// <summary>The editable state of a product, already validated against <see cref="ProductRules"/>.</summary>
-public sealed record ProductDetails(string Sku, string Name, string? Description, decimal Price, string Currency, IReadOnlyList<string> Tags);
-
-/// <summary>The product invariants of the HTTP contract (§3), shared by validators and the database schema.</summary>
-public static class ProductRules
-{
-    public const int SkuMaxLength = 64;
-    // \z, not $: in .NET "$" also matches before a trailing newline, which would let "SKU-1\n" through.
-    public const string SkuPattern = @"^[A-Z0-9_-]+\z";
-    public const int NameMaxLength = 200;
-    public const int DescriptionMaxLength = 2000;
-    public const decimal MaxPrice = 1_000_000_000m;
-    public const int MaxPriceDecimals = 2;
-    public const int MaxTags = 20;
-    public const int TagMaxLength = 32;
-}
-
-public sealed record ProductCreated(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ProductUpdated(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ProductDeleted(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record ProductRestored(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -58,17 +58,3 @@ public sealed class Tenant : Entity, ISoftDeletable, IAuditable
         Raise(new TenantDeleted(Id, now));
     }
 }
-
-/// <summary>Commercial tiers; limits per plan are configuration.</summary>
-public enum RatePlan
-{
-    Free,
-    Pro,
-    Enterprise,
-}
-
-public sealed record TenantCreated(Guid TenantId, RatePlan RatePlan, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record TenantRatePlanChanged(Guid TenantId, RatePlan Previous, RatePlan Current, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record TenantDeleted(Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.Audit;
@@ -7,34 +6,29 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Auditing;
 
 /// <summary>
-/// Appends to a tenant's hash chain. A transaction-scoped advisory lock per chain serialises appenders, so sequences
-/// stay gap-free and each entry links to the true previous one; the lock is held only until the command commits.
+/// Records entries in the caller's transaction with no lock and no read: the entry is one more insert in the batch
+/// the unit of work saves at commit. The <see cref="AuditSealer"/> places it in its chain once it has committed.
 /// </summary>
-internal sealed class PostgresAuditTrail(QuoinDbContext db, IServiceScopeFactory scopes, TimeProvider clock) : IAuditTrail
+internal sealed class PostgresAuditTrail(
+    QuoinDbContext db, AfterCommit afterCommit, AuditSealer sealer, IServiceScopeFactory scopes, TimeProvider clock) : IAuditTrail
 {
-    public async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
-        var chain = "audit:" + (record.TenantId?.ToString("N") ?? "platform");
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({chain}, 0))", cancellationToken);
-
-        var last = await db.Set<AuditEntry>()
-            .IgnoreQueryFilters()
-            .Where(e => e.TenantId == record.TenantId)
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        db.Set<AuditEntry>().Add(AuditEntry.Append(record, (last?.Sequence ?? 0) + 1, last?.Hash ?? [], clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(AuditEntry.Record(record, clock.GetUtcNow()));
+        afterCommit.Add(sealer.WakeAfterCommit);
+        return Task.CompletedTask;
     }
 
     public async Task AppendDeniedAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var trail = (PostgresAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>();
         var transactions = scope.ServiceProvider.GetRequiredService<ITransactionManager>();
-        await using var transaction = await transactions.BeginAsync(cancellationToken);
-        await trail.AppendAsync(record, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using (var transaction = await transactions.BeginAsync(cancellationToken))
+        {
+            scope.ServiceProvider.GetRequiredService<QuoinDbContext>().AuditEntries.Add(AuditEntry.Record(record, clock.GetUtcNow()));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        sealer.Wake();
     }
 }

@@ -15,4 +15,10 @@ public sealed class DatabaseOptions
     public int ConnectTimeoutSeconds { get; set; } = 3;
 
     public int CommandTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Statements Npgsql prepares automatically per connection (0 turns it off, e.g. behind PgBouncer in transaction
+    /// mode before 1.21). A connection string's own <c>Max Auto Prepare</c> wins.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using QuoinApi.Application.Common.Abstractions;
 
 namespace QuoinApi.Infrastructure.Persistence;
 
@@ -12,17 +11,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Q
         var options = new DbContextOptionsBuilder<QuoinDbContext>()
             .UseNpgsql("Host=127.0.0.1;Port=55432;Database=quoinapi;Username=quoinapi;Password=quoinapi")
             .Options;
-        return new QuoinDbContext(options, new NoPrincipal());
-    }
-
-    private sealed class NoPrincipal : ICurrentPrincipal
-    {
-        public bool IsAuthenticated => false;
-
-        public Guid? TenantId => null;
-
-        public string? ActorId => null;
-
-        public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
+        return new QuoinDbContext(options);
     }
 }

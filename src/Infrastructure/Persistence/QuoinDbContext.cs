@@ -11,17 +11,21 @@ namespace QuoinApi.Infrastructure.Persistence;
 /// The one DbContext. Named query filters hide soft-deleted rows (<see cref="QueryFilters.SoftDelete"/>) and other
 /// tenants' rows (<see cref="QueryFilters.Tenant"/>); code that must see past them says so by name.
 /// </summary>
+/// <remarks>
+/// Instances are pooled (ADR 0005): options and services are built once, and each lease is handed the request's
+/// <see cref="Principal"/> by <see cref="PooledContexts"/>. Nothing request-specific may live in the constructor.
+/// </remarks>
 public class QuoinDbContext : DbContext
 {
-    private readonly ICurrentPrincipal _principal;
-
-    public QuoinDbContext(DbContextOptions<QuoinDbContext> options, ICurrentPrincipal principal)
-        : this((DbContextOptions)options, principal)
+    public QuoinDbContext(DbContextOptions<QuoinDbContext> options)
+        : this((DbContextOptions)options)
     {
     }
 
-    protected QuoinDbContext(DbContextOptions options, ICurrentPrincipal principal)
-        : base(options) => _principal = principal;
+    protected QuoinDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
@@ -31,8 +35,11 @@ public class QuoinDbContext : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
+    public ICurrentPrincipal? Principal { get; set; }
+
     /// <summary>Read by the tenant query filter on every query; EF Core parameterises it per context instance.</summary>
-    internal Guid? CurrentTenantId => _principal.TenantId;
+    internal Guid? CurrentTenantId => Principal?.TenantId;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,11 +8,10 @@ using QuoinApi.Domain.Tenants;
 namespace QuoinApi.Infrastructure.Persistence;
 
 /// <summary>
-/// The query side: a separate context instance with no change tracking, on the read replica when
+/// The query side: a separate (pooled) context with no change tracking, on the read replica when
 /// <c>ConnectionStrings:PostgresReadOnly</c> is set and on the primary otherwise.
 /// </summary>
-public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options, ICurrentPrincipal principal)
-    : QuoinDbContext(options, principal), IReadDbContext
+public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : QuoinDbContext(options), IReadDbContext
 {
     IQueryable<Tenant> IReadDbContext.Tenants => Tenants.AsNoTracking();
 

@@ -26,9 +26,10 @@ public enum ApiKeyCheck
 /// <summary>
 /// Validates a presented secret. Malformed keys are refused with no I/O (format and checksum); known keys are served
 /// from a short-lived cache, so a request costs no database round trip; lastUsedAt is written at most once a minute.
+/// A singleton: a cache hit resolves nothing per request, and only a miss leases a pooled context.
 /// </summary>
 public sealed class ApiKeyAuthenticator(
-    QuoinDbContext db, IMemoryCache cache, IOptions<ApiKeyAuthenticationOptions> options, TimeProvider clock)
+    IDbContextFactory<QuoinDbContext> contexts, IMemoryCache cache, IOptions<ApiKeyAuthenticationOptions> options, TimeProvider clock)
 {
     public async Task<(ApiKeyCheck Check, AuthenticatedApiKey? Key)> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
@@ -70,8 +71,10 @@ public sealed class ApiKeyAuthenticator(
             && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(bootstrap)));
 
-    private Task<AuthenticatedApiKey?> LoadAsync(byte[] hash, CancellationToken cancellationToken) =>
-        db.ApiKeys
+    private async Task<AuthenticatedApiKey?> LoadAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys
             .AsNoTracking()
             .IgnoreQueryFilters([QueryFilters.Tenant])
             .Where(k => k.SecretHash == hash && k.RevokedAt == null)
@@ -83,12 +86,14 @@ public sealed class ApiKeyAuthenticator(
                 LastUsedAt = k.LastUsedAt,
             })
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     private async Task RecordUseAsync(AuthenticatedApiKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Set first so concurrent requests on this instance skip the write; the WHERE clause covers other instances.
         key.LastUsedAt = now;
         var staleBefore = now - ApiKey.LastUsedResolution;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ApiKeys
             .IgnoreQueryFilters()
             .Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= staleBefore))

@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Infrastructure.Caching;
-using QuoinApi.Infrastructure.Persistence;
 using StackExchange.Redis;
 
 namespace QuoinApi.Infrastructure.Security;
@@ -71,23 +69,6 @@ public sealed class LiveTenantCache(IMemoryCache cache, RedisConnection redis, I
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static string CacheKey(Guid tenantId) => "tenant-live:" + tenantId.ToString("N");
-}
-
-/// <summary>Answers whether a tenant named by a credential (a JWT's <c>tenant_id</c>) exists and is not deleted.</summary>
-public sealed class TenantLivenessCheck(QuoinDbContext db, LiveTenantCache cache)
-{
-    public async Task<bool> IsLiveAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGet(tenantId, out var live))
-        {
-            return live;
-        }
-
-        // The soft-delete filter hides deleted tenants; Tenant has no tenant filter.
-        live = await db.Tenants.AsNoTracking().AnyAsync(t => t.Id == tenantId, cancellationToken);
-        cache.Set(tenantId, live);
-        return live;
-    }
 }
 
 /// <summary>

@@ -49,7 +49,7 @@ public sealed class IdempotencyTests : FunctionalTestBase
         var otherEndpoint = await tenant.Http.SendAsync(Post("/api/v2/api-keys", new { name = "k", scopes = new[] { "products:read" } }, "key-1"));
 
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That(other.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(other.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         Assert.That(otherEndpoint.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await Factory.Database.ScalarAsync<long>("SELECT count(*) FROM products"), Is.EqualTo(1));
     }
@@ -68,7 +68,7 @@ public sealed class IdempotencyTests : FunctionalTestBase
         var response = await tenant.Http.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         Assert.That(await Factory.Database.ScalarAsync<long>("SELECT count(*) FROM products"), Is.Zero);
     }
 

@@ -53,7 +53,7 @@ public sealed class ConditionalRequestTests : FunctionalTestBase
         var response = await Send(tenant.Http, operation, id, ifMatch: "\"12345\"");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         var current = await tenant.Http.GetAsync($"/api/v2/products/{id}?");
         Assert.That(current.StatusCode, Is.EqualTo(operation == "RESTORE" ? HttpStatusCode.NotFound : HttpStatusCode.OK));
         if (operation != "RESTORE")
@@ -120,7 +120,7 @@ public sealed class ConditionalRequestTests : FunctionalTestBase
         var withHeader = await Send(client, "PUT", id, etag);
 
         Assert.That(missing.StatusCode, Is.EqualTo((HttpStatusCode)428));
-        Assert.That(missing.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(missing.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         Assert.That(patchMissing.StatusCode, Is.EqualTo((HttpStatusCode)428));
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(create.StatusCode, Is.EqualTo(HttpStatusCode.Created), "Creation has nothing to match.");

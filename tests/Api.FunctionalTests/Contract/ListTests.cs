@@ -236,7 +236,7 @@ public sealed class ListTests : FunctionalTestBase
         var response = await tenant.Http.GetAsync("/api/v2/products?" + query);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         Assert.That((await response.JsonAsync())["errors"], Is.Not.Null);
     }
 

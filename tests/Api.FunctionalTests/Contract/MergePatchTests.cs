@@ -111,7 +111,7 @@ public sealed class MergePatchTests : FunctionalTestBase
         var response = await tenant.Http.MergePatchAsync($"/api/v2/products/{id}", patch);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
     }
 
     [Test]

@@ -91,7 +91,7 @@ public sealed class VersioningTests : FunctionalTestBase
         var v2 = await client.GetAsync("/api/v2/products");
 
         Assert.That(v1.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
-        Assert.That(v1.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(v1.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         var problem = await v1.JsonAsync();
         Assert.That(problem["type"]!.GetValue<string>(), Does.Contain("migrating-v1-to-v2"));
         Assert.That(problem["status"]!.GetValue<int>(), Is.EqualTo(410));

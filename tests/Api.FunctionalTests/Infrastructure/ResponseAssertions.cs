@@ -49,7 +49,7 @@ public static partial class ResponseAssertions
         var problem = await response.ReadJsonAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ProblemContentType));
             foreach (var member in ProblemMembers)
             {
                 Assert.That(problem.TryGetProperty(member, out _), Is.True, $"problem member '{member}' is missing: {problem}");

@@ -74,6 +74,3 @@ public static class TestApi
         return new CreatedApiKey(body.Id(), body.String("key"), body);
     }
 }
-
-/// <summary>A newly issued key: its id, its secret (shown once) and the whole 201 body.</summary>
-public sealed record CreatedApiKey(Guid Id, string Key, JsonElement Body);

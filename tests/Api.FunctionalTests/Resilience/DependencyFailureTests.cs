@@ -30,7 +30,7 @@ public sealed class DependencyFailureTests : FunctionalTestBase
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK), "The process itself is fine.");
         Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(call.Headers.RetryAfter, Is.Not.Null);
-        Assert.That(call.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(call.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "Promptly, not after a long hang.");
     }
 

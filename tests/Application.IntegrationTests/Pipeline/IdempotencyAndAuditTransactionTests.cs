@@ -73,6 +73,7 @@ public sealed class IdempotencyAndAuditTransactionTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => SendAsync(Product($"PAR-{i}"), tenant)));
+        await SealAuditAsync();
 
         var sequences = await Database.ScalarAsync<long[]>("SELECT array_agg(sequence ORDER BY sequence) FROM audit_log WHERE tenant_id = $1", tenant);
         Assert.That(sequences, Is.EqualTo(Enumerable.Range(1, 12).Select(i => (long)i).ToArray()));

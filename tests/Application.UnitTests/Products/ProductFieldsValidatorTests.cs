@@ -4,12 +4,6 @@ using QuoinApi.Application.Products;
 
 namespace QuoinApi.Application.UnitTests.Products;
 
-/// <summary>The field values of a product write, independent of which command carries them.</summary>
-public sealed record ProductFieldValues(string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags)
-{
-    public static readonly ProductFieldValues Valid = new("SKU-1", "Widget", "A widget", 12.50m, "EUR", ["tools"]);
-}
-
 /// <summary>
 /// The §3 product rules at their boundaries. Create and replace share one validator base; each command's test class
 /// derives from this one, so both are held to every rule.

@@ -3,7 +3,7 @@ using QuoinApi.Domain.Audit;
 namespace QuoinApi.Application.UnitTests.Support;
 
 /// <summary>
-/// Audit hash chains built with <see cref="AuditEntry.Append"/> as the real audit trail builds them, seeded straight
+/// Audit hash chains recorded and sealed as the real audit trail and sealer build them, seeded straight
 /// into the store's committed rows, and tampered with as an attacker editing the table would.
 /// </summary>
 internal static class AuditChains
@@ -25,7 +25,7 @@ internal static class AuditChains
         for (var i = 0; i < count; i++)
         {
             var previous = chain.Count == 0 ? null : chain[^1];
-            var entry = AuditEntry.Append(
+            var entry = Sealed(
                 record?.Invoke(i) ?? Record(tenantId, resourceId: $"res-{i}"),
                 (previous?.Sequence ?? 0) + 1,
                 previous?.Hash ?? [],
@@ -36,6 +36,14 @@ internal static class AuditChains
         }
 
         return added;
+    }
+
+    /// <summary>Records, then seals, as a command and then the sealer do.</summary>
+    public static AuditEntry Sealed(AuditRecord record, long sequence, byte[] previousHash, DateTimeOffset now)
+    {
+        var entry = AuditEntry.Record(record, now);
+        entry.Seal(sequence, previousHash);
+        return entry;
     }
 
     /// <summary>Sets a member through its private setter, without recomputing the hash.</summary>

@@ -15,7 +15,15 @@ public sealed class AuditEntryTests
         "req-1", "0af7651916cd43dd8448eb211c80319c", """{"sku":"SKU-1","name":"Widget"}""");
 
     private static AuditEntry Append(AuditRecord? record = null, long sequence = 7, byte[]? previousHash = null, DateTimeOffset? now = null) =>
-        AuditEntry.Append(record ?? Record, sequence, previousHash ?? PreviousHash, now ?? Now);
+        Sealed(record ?? Record, sequence, previousHash ?? PreviousHash, now ?? Now);
+
+    /// <summary>Records, then seals, as a command and then the sealer do.</summary>
+    private static AuditEntry Sealed(AuditRecord record, long sequence, byte[] previousHash, DateTimeOffset now)
+    {
+        var entry = AuditEntry.Record(record, now);
+        entry.Seal(sequence, previousHash);
+        return entry;
+    }
 
     private static void Tamper(AuditEntry entry, string property, object? value) =>
         typeof(AuditEntry).GetProperty(property)!.SetValue(entry, value);
@@ -47,9 +55,53 @@ public sealed class AuditEntryTests
     }
 
     [Test]
+    public void A_recorded_entry_has_no_place_in_the_chain_until_sealed()
+    {
+        var entry = AuditEntry.Record(Record, Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entry.IsSealed, Is.False);
+            Assert.That(entry.Sequence, Is.Null);
+            Assert.That(entry.PreviousHash, Is.Null);
+            Assert.That(entry.Hash, Is.Null);
+            Assert.That(entry.Action, Is.EqualTo(Record.Action));
+            Assert.That(entry.OccurredAt, Is.EqualTo(Now));
+            Assert.That(() => entry.ComputeHash(), Throws.InvalidOperationException);
+        }
+    }
+
+    [Test]
+    public void Sealing_gives_the_sequence_the_link_and_the_hash()
+    {
+        var entry = AuditEntry.Record(Record, Now);
+
+        entry.Seal(7, PreviousHash);
+
+        Assert.That(entry.IsSealed, Is.True);
+        Assert.That(entry.Sequence, Is.EqualTo(7));
+        Assert.That(entry.PreviousHash, Is.EqualTo(PreviousHash));
+        Assert.That(entry.Hash, Is.EqualTo(Append().Hash), "the same entry recorded then sealed hashes as one built sealed");
+    }
+
+    [Test]
+    public void An_entry_is_sealed_once()
+    {
+        var entry = Append();
+
+        Assert.That(() => entry.Seal(8, PreviousHash), Throws.InvalidOperationException);
+        Assert.That(entry.Sequence, Is.EqualTo(7));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void Sequences_start_at_one(long sequence) =>
+        Assert.That(() => AuditEntry.Record(Record, Now).Seal(sequence, []), Throws.TypeOf<ArgumentOutOfRangeException>());
+
+    [Test]
     public void The_first_entry_of_a_chain_links_to_an_empty_hash()
     {
-        var entry = AuditEntry.Append(Record, 1, [], Now);
+        var entry = Sealed(Record, 1, [], Now);
 
         Assert.That(entry.PreviousHash, Is.Empty);
         Assert.That(entry.Hash, Is.EqualTo(entry.ComputeHash()));
@@ -232,20 +284,20 @@ public sealed class AuditEntryTests
     [Test]
     public void A_chain_links_each_entry_to_the_previous_hash()
     {
-        var first = AuditEntry.Append(Record, 1, [], Now);
-        var second = AuditEntry.Append(Record with { Action = "product.delete" }, 2, first.Hash, Now.AddSeconds(1));
-        var third = AuditEntry.Append(Record with { Action = "product.restore" }, 3, second.Hash, Now.AddSeconds(2));
+        var first = Sealed(Record, 1, [], Now);
+        var second = Sealed(Record with { Action = "product.delete" }, 2, first.Hash!, Now.AddSeconds(1));
+        var third = Sealed(Record with { Action = "product.restore" }, 3, second.Hash!, Now.AddSeconds(2));
 
         Assert.That(second.PreviousHash, Is.EqualTo(first.Hash));
         Assert.That(third.PreviousHash, Is.EqualTo(second.Hash));
-        Assert.That(new[] { first.Hash, second.Hash, third.Hash }.Select(Convert.ToHexString), Is.Unique);
+        Assert.That(new[] { first.Hash!, second.Hash!, third.Hash! }.Select(Convert.ToHexString), Is.Unique);
     }
 
     [Test]
     public void The_same_record_in_another_position_of_the_chain_has_another_hash()
     {
-        var first = AuditEntry.Append(Record, 1, [], Now);
-        var replayed = AuditEntry.Append(Record, 2, first.Hash, Now);
+        var first = Sealed(Record, 1, [], Now);
+        var replayed = Sealed(Record, 2, first.Hash!, Now);
 
         Assert.That(replayed.Hash, Is.Not.EqualTo(first.Hash));
     }

@@ -9,7 +9,6 @@ using QuoinApi.Application.Tenants.DeleteTenant;
 using QuoinApi.Application.Tenants.GetTenant;
 using QuoinApi.Application.Tenants.ListTenants;
 using QuoinApi.Domain.Common;
-using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Api.Controllers.Platform;
 
@@ -23,26 +22,26 @@ public sealed class TenantsController : ApiControllerBase
     /// <summary>Creates a tenant and its first owner key (shown once).</summary>
     [HttpPost]
     [Consumes("application/json")]
-    [ProducesResponseType<CreateTenantResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<CreatedTenantResponse>(StatusCodes.Status201Created)]
     public Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
-        SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, request.RatePlan ?? RatePlan.Free),
-            created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
+        SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, (request.RatePlan ?? RatePlanName.Free).ToDomain()),
+            created => CreatedAt(nameof(Get), created.Id, CreatedTenantResponse.From(created)), cancellationToken);
 
     [HttpGet]
-    [ProducesResponseType<Application.Common.Paging.ListResult<Application.Tenants.TenantDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Application.Common.Paging.ListResult<TenantResponse>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
-        SendListAsync(new ListTenantsQuery(list.ToListRequest()), list, tenant => tenant, cancellationToken);
+        SendListAsync(new ListTenantsQuery(list.ToListRequest()), list, TenantResponse.From, cancellationToken);
 
     [HttpGet("{id:guid}")]
-    [ProducesResponseType<Application.Tenants.TenantDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<TenantResponse>(StatusCodes.Status200OK)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        SendAsync(new GetTenantQuery(id), Ok, cancellationToken);
+        SendAsync(new GetTenantQuery(id), tenant => Ok(TenantResponse.From(tenant)), cancellationToken);
 
     [HttpPut("{id:guid}/rate-plan")]
     [Consumes("application/json")]
-    [ProducesResponseType<Application.Tenants.TenantDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<TenantResponse>(StatusCodes.Status200OK)]
     public Task<IActionResult> ChangeRatePlan(Guid id, ChangeRatePlanRequest request, CancellationToken cancellationToken) =>
-        SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan), Ok, cancellationToken);
+        SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan?.ToDomain()), tenant => Ok(TenantResponse.From(tenant)), cancellationToken);
 
     /// <summary>Soft-deletes the tenant; its keys stop working at once.</summary>
     [HttpDelete("{id:guid}")]

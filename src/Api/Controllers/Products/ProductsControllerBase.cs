@@ -98,33 +98,3 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         SendAsync(new RestoreProductCommand(id, EntityTags.ReadIfMatch(Request)),
             product => Representation(product.Version, Represent(product)), cancellationToken);
 }
-
-/// <summary>
-/// Declares each product action's success body in the version's representation (attributes cannot name a type
-/// parameter): 201 or 200 with the product, 200 with a page of them for the list.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-internal sealed class RepresentationResponsesAttribute : Attribute, Microsoft.AspNetCore.Mvc.ApplicationModels.IControllerModelConvention
-{
-    public void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.ControllerModel controller)
-    {
-        var representation = controller.ControllerType.BaseType!.GetGenericArguments()[1];
-        foreach (var action in controller.Actions)
-        {
-            var (type, status) = action.ActionName switch
-            {
-                nameof(ProductsControllerBase<object, object>.Create) => (representation, StatusCodes.Status201Created),
-                nameof(ProductsControllerBase<object, object>.List) => (typeof(Application.Common.Paging.ListResult<>).MakeGenericType(representation), StatusCodes.Status200OK),
-                nameof(ProductsControllerBase<object, object>.Delete) => (null, StatusCodes.Status204NoContent),
-                _ => (representation, StatusCodes.Status200OK),
-            };
-            if (type is not null)
-            {
-                action.Filters.Add(new ProducesResponseTypeAttribute(type, status));
-            }
-        }
-    }
-}
-
-/// <summary>A product body in version-neutral terms (price in decimal major units).</summary>
-public sealed record ProductBody(string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags);

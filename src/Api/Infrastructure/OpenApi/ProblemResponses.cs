@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using QuoinApi.Api.Http;
 
 namespace QuoinApi.Api.Infrastructure.OpenApi;
 
@@ -41,7 +42,7 @@ internal sealed record ProblemResponses(string Id, int Status, string Descriptio
             Description = Description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new()
+                [MediaTypes.ProblemJson] = new()
                 {
                     Schema = new OpenApiSchemaReference(Validation ? "ValidationProblemDetails" : "ProblemDetails", document),
                 },

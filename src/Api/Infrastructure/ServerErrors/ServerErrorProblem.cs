@@ -44,7 +44,7 @@ internal sealed class ServerErrorProblem(int status, string? path, bool isHead)
             output.Append(header).Append("\r\n");
         }
 
-        output.Append("Content-Type: application/problem+json\r\n")
+        output.Append("Content-Type: ").Append(Http.MediaTypes.ProblemJson).Append("\r\n")
             .Append("Content-Length: ").Append(body.Length).Append("\r\n")
             .Append("X-Content-Type-Options: nosniff\r\n")
             .Append("X-Frame-Options: DENY\r\n")

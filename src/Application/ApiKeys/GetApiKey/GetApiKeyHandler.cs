@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -12,7 +13,7 @@ public sealed class GetApiKeyHandler(IReadDbContext db, TypeAdapterConfig mappin
     {
         var key = await db.ApiKeys
             .Where(k => k.Id == request.Id)
-            .ProjectToType<ApiKeyDto>(mappings)
+            .ProjectToDto<ApiKeyDto>(mappings)
             .FirstOrDefaultAsync(cancellationToken);
         return key is null ? Error.NotFound("api_key") : key;
     }

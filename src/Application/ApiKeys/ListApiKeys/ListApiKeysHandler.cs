@@ -1,5 +1,6 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
@@ -11,5 +12,5 @@ public sealed class ListApiKeysHandler(IReadDbContext db, KeysetPager pager, ICu
 {
     public Task<Result<ListResult<ApiKeyDto>>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken) =>
         pager.PageAsync(db.ApiKeys, ListApiKeysQuery.SortFields, request.List, PageBinding.Of("api-keys", principal.TenantId),
-            query => query.ProjectToType<ApiKeyDto>(mappings), cancellationToken);
+            query => query.ProjectToDto<ApiKeyDto>(mappings), cancellationToken);
 }

@@ -11,8 +11,8 @@ public sealed record ListAuditLogQuery(ListRequest List, AuditLogFilter Filter) 
     {
     }
 
-    public static readonly SortableFields<AuditEntry> SortFields = new SortableFields<AuditEntry>(e => e.Id, defaultSort: "-occurredAt")
+    // Newest first means last sealed first: the chain's order is commit order, which concurrent writers' clocks may not show.
+    public static readonly SortableFields<AuditEntry> SortFields = new SortableFields<AuditEntry>(e => e.Id, defaultSort: "-sequence")
+        .Add("sequence", e => e.Sequence!.Value)
         .Add("occurredAt", e => e.OccurredAt);
 }
-
-public sealed record AuditLogFilter(string? Action = null, string? ResourceId = null, DateTimeOffset? From = null, DateTimeOffset? To = null);

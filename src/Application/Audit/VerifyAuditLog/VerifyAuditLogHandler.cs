@@ -6,8 +6,9 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Audit.VerifyAuditLog;
 
 /// <summary>
-/// Walks the caller's chain in sequence order, streaming, and recomputes every hash. The first entry whose sequence
-/// skips, whose previous hash is not its predecessor's hash, or whose own hash does not recompute is reported.
+/// Walks the caller's sealed chain in sequence order, streaming, and recomputes every hash. The first entry whose
+/// sequence skips, whose previous hash is not its predecessor's hash, or whose own hash does not recompute is reported.
+/// Entries recorded but not sealed yet (their transaction committed moments ago) are counted as pending.
 /// </summary>
 public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<VerifyAuditLogQuery, AuditVerification>
 {
@@ -16,19 +17,24 @@ public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<Ver
         long expectedSequence = 1, count = 0;
         var previousHash = Array.Empty<byte>();
         long? firstInvalid = null;
-        await foreach (var entry in db.AuditEntries.OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var sealedEntries = db.AuditEntries.Where(e => e.Sequence != null).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        await foreach (var entry in sealedEntries.WithCancellation(cancellationToken))
         {
+            var sequence = entry.Sequence!.Value;
             if (firstInvalid is null
-                && (entry.Sequence != expectedSequence || !entry.PreviousHash.AsSpan().SequenceEqual(previousHash) || !entry.Hash.AsSpan().SequenceEqual(entry.ComputeHash())))
+                && (sequence != expectedSequence
+                    || !entry.PreviousHash.AsSpan().SequenceEqual(previousHash)
+                    || !entry.Hash.AsSpan().SequenceEqual(entry.ComputeHash())))
             {
-                firstInvalid = Math.Min(entry.Sequence, expectedSequence);
+                firstInvalid = Math.Min(sequence, expectedSequence);
             }
 
             count++;
-            expectedSequence = entry.Sequence + 1;
-            previousHash = entry.Hash;
+            expectedSequence = sequence + 1;
+            previousHash = entry.Hash ?? [];
         }
 
-        return new AuditVerification(firstInvalid is null, count, firstInvalid);
+        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
+        return new AuditVerification(firstInvalid is null, count, firstInvalid, pending);
     }
 }

@@ -3,7 +3,9 @@ namespace QuoinApi.Application.Common.Abstractions;
 /// <summary>
 /// Work that must wait until the command's transaction has committed, such as evicting caches: done earlier, a
 /// concurrent reader could re-cache the old state before the commit makes the new one visible. The unit-of-work
-/// behavior runs these after the commit; failures are logged, never turned into a failed command.
+/// behavior runs these after the command's one transaction commits (commands do not nest, so there is no inner
+/// "commit" that could run them early) and discards them on a rollback; failures are logged, never turned into a
+/// failed command.
 /// </summary>
 public sealed class AfterCommit
 {

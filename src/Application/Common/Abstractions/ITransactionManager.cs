@@ -1,13 +1,10 @@
 namespace QuoinApi.Application.Common.Abstractions;
 
-/// <summary>Opens the one database transaction a command runs in (unit of work, idempotency claim and audit entry).</summary>
+/// <summary>
+/// Opens the one database transaction a command runs in (unit of work, idempotency claim and audit entry). Commands do
+/// not nest: opening a second one while the first is open throws <see cref="InvalidOperationException"/>.
+/// </summary>
 public interface ITransactionManager
 {
     Task<ICommandTransaction> BeginAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>Rolled back on dispose unless committed.</summary>
-public interface ICommandTransaction : IAsyncDisposable
-{
-    Task CommitAsync(CancellationToken cancellationToken);
 }

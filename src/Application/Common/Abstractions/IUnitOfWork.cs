@@ -1,6 +1,6 @@
 namespace QuoinApi.Application.Common.Abstractions;
 
-/// <summary>One commit per command: every change a handler made is saved atomically, with its domain events.</summary>
+/// <summary>One save per command: every change a handler made is written atomically, in the command's transaction.</summary>
 public interface IUnitOfWork
 {
     /// <exception cref="Exceptions.UniqueConstraintException">A live row already holds a unique value.</exception>

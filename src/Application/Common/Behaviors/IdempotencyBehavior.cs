@@ -33,7 +33,7 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore s
                 return TResponse.Failure(Error.Conflict("idempotency.in_flight",
                     "A request with this Idempotency-Key is still being processed. Retry after it completes."));
             case IdempotencyClaimStatus.Mismatch:
-                return TResponse.Failure(new Error(ErrorKind.Unprocessable, "idempotency.key_reused",
+                return TResponse.Failure(new Error(ErrorKind.IdempotencyKeyReused, "idempotency.key_reused",
                     "This Idempotency-Key was used for a different request. Use a new key for a new request."));
             case IdempotencyClaimStatus.Unreplayable:
                 return TResponse.Failure(Error.Conflict("idempotency.unreplayable",

@@ -62,9 +62,8 @@ public sealed partial class TelemetryBehavior<TRequest, TResponse>(ILogger<Telem
         ErrorKind.NotFound => "not_found",
         ErrorKind.Conflict => "conflict",
         ErrorKind.Forbidden => "forbidden",
-        ErrorKind.PreconditionFailed => "precondition_failed",
-        ErrorKind.PreconditionRequired => "precondition_required",
-        ErrorKind.Unprocessable => "unprocessable",
+        ErrorKind.VersionMismatch => "version_mismatch",
+        ErrorKind.IdempotencyKeyReused => "idempotency_key_reused",
         _ => "error",
     };
 

@@ -36,21 +36,4 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 
         return TResponse.Failure(ValidationErrors.From(failures));
     }
-
-    internal static string ToCamelCasePath(string propertyPath) => ValidationErrors.ToCamelCasePath(propertyPath);
-}
-
-/// <summary>FluentValidation failures as the one <see cref="ErrorKind.Validation"/> error the API reports.</summary>
-public static class ValidationErrors
-{
-    /// <summary>All failures, grouped by camelCase member path, each message once.</summary>
-    public static Error From(IEnumerable<FluentValidation.Results.ValidationFailure> failures) =>
-        Error.Validation(failures
-            .GroupBy(f => ToCamelCasePath(f.PropertyName), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
-
-    /// <summary>"Tags[0]" → "tags[0]", "Price.AmountMinor" → "price.amountMinor".</summary>
-    public static string ToCamelCasePath(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(segment =>
-            segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 }

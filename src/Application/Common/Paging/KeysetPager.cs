@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Common.Paging;
@@ -110,7 +111,7 @@ public sealed class KeysetPager(IPageTokenProtector protector)
                 (_, false) => nameof(Queryable.ThenBy),
                 (_, true) => nameof(Queryable.ThenByDescending),
             };
-            var call = Expression.Call(typeof(Queryable), method, [typeof(TEntity), field.ValueType], ordered.Expression, Expression.Quote(field.Selector));
+            var call = Expression.Call(QueryableMethods.Get(method, typeof(TEntity), field.ValueType), ordered.Expression, Expression.Quote(field.Selector));
             ordered = (IOrderedQueryable<TEntity>)ordered.Provider.CreateQuery<TEntity>(call);
         }
 
@@ -174,11 +175,4 @@ public sealed class KeysetPager(IPageTokenProtector protector)
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
-}
-
-/// <summary>Canonical text of a query's resource, tenant and filters, for binding page tokens to them.</summary>
-public static class PageBinding
-{
-    public static string Of(string resource, Guid? tenantId, params object?[] filters) =>
-        JsonSerializer.Serialize<object?[]>([resource, tenantId, .. filters]);
 }

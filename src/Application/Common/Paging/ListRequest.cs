@@ -9,12 +9,6 @@ public sealed record ListRequest(
     public static readonly ListRequest Default = new();
 }
 
-/// <summary>The list queries' shared shape, so one validator rule and one pager serve them all.</summary>
-public interface IListQuery
-{
-    ListRequest List { get; }
-}
-
 internal static class ListRequestRules
 {
     /// <summary>Page size range and a sort expression over the resource's whitelisted fields.</summary>

@@ -3,9 +3,6 @@ using System.Linq.Expressions;
 
 namespace QuoinApi.Application.Common.Paging;
 
-/// <summary>One sort key: a whitelisted field and a direction.</summary>
-public sealed record SortKey(string Field, bool Descending);
-
 /// <summary>
 /// The whitelist of fields a resource can be sorted by, with the expressions that read them. Every sort ends with the
 /// id as a tiebreaker, so the order is total and keyset paging never skips or repeats rows with equal keys.
@@ -70,6 +67,7 @@ public sealed class SortableFields<TEntity>
         {
             DateTimeOffset timestamp => timestamp.UtcTicks.ToString(CultureInfo.InvariantCulture),
             decimal number => number.ToString(CultureInfo.InvariantCulture),
+            long number => number.ToString(CultureInfo.InvariantCulture),
             Guid guid => guid.ToString("N"),
             string text => text,
             _ => throw new NotSupportedException($"Sorting by {ValueType} is not supported."),
@@ -79,6 +77,7 @@ public sealed class SortableFields<TEntity>
         {
             _ when ValueType == typeof(DateTimeOffset) => new DateTimeOffset(long.Parse(text, CultureInfo.InvariantCulture), TimeSpan.Zero),
             _ when ValueType == typeof(decimal) => decimal.Parse(text, CultureInfo.InvariantCulture),
+            _ when ValueType == typeof(long) => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
             _ when ValueType == typeof(Guid) => Guid.ParseExact(text, "N"),
             _ when ValueType == typeof(string) => text,
             _ => throw new NotSupportedException($"Sorting by {ValueType} is not supported."),

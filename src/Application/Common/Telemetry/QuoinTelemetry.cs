@@ -22,12 +22,3 @@ public static class QuoinTelemetry
         // Seconds need second-scale buckets; the SDK's default boundaries (0 ... 10000) assume milliseconds.
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 }
-
-/// <summary>Configuration section <c>Telemetry</c>.</summary>
-public sealed class TelemetryOptions
-{
-    public const string SectionName = "Telemetry";
-
-    /// <summary>Handlers slower than this log a warning.</summary>
-    public int SlowHandlerThresholdMs { get; set; } = 500;
-}

@@ -4,4 +4,4 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Products.DeleteProduct;
 
-public sealed record DeleteProductCommand(Guid Id, IfMatch? Precondition = null) : ICommand<Success>;
+public sealed record DeleteProductCommand(Guid Id, IfMatch? Precondition = null) : ICommand<Success>, IProductChange;

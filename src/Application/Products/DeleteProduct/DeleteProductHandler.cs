@@ -1,5 +1,4 @@
 using QuoinApi.Application.Common.Abstractions;
-using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -11,16 +10,13 @@ public sealed class DeleteProductHandler(IProductRepository products, IUnitOfWor
 {
     public async Task<Result<Success>> Handle(DeleteProductCommand request, CancellationToken cancellationToken)
     {
-        var product = await products.GetAsync(request.Id, cancellationToken);
-        if (product is null)
+        var loaded = await products.LoadForChangeAsync(request, includeDeleted: false, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return ProductErrors.NotFound;
+            return loaded.Error!;
         }
 
-        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
-        {
-            return ProductErrors.PreconditionFailed;
-        }
+        var product = loaded.Value;
 
         product.Delete(clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -12,7 +13,7 @@ public sealed class GetProductHandler(IReadDbContext db, TypeAdapterConfig mappi
     {
         var product = await db.Products
             .Where(p => p.Id == request.Id)
-            .ProjectToType<ProductDto>(mappings)
+            .ProjectToDto<ProductDto>(mappings)
             .FirstOrDefaultAsync(cancellationToken);
         return product is null ? ProductErrors.NotFound : product;
     }

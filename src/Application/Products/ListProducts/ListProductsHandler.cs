@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
@@ -57,6 +58,6 @@ public sealed class ListProductsHandler(
 
         var binding = PageBinding.Of("products", principal.TenantId, filter);
         return await pager.PageAsync(products, ProductSorting.Fields, request.List, binding,
-            query => query.ProjectToType<ProductDto>(mappings), cancellationToken);
+            query => query.ProjectToDto<ProductDto>(mappings), cancellationToken);
     }
 }

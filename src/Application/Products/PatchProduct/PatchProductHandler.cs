@@ -1,8 +1,6 @@
-using FluentValidation;
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Behaviors;
-using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -16,16 +14,13 @@ public sealed class PatchProductHandler(IProductRepository products, IUnitOfWork
 
     public async Task<Result<ProductDto>> Handle(PatchProductCommand request, CancellationToken cancellationToken)
     {
-        var product = await products.GetAsync(request.Id, cancellationToken);
-        if (product is null)
+        var loaded = await products.LoadForChangeAsync(request, includeDeleted: false, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return ProductErrors.NotFound;
+            return loaded.Error!;
         }
 
-        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
-        {
-            return ProductErrors.PreconditionFailed;
-        }
+        var product = loaded.Value;
 
         var patch = request.Patch;
         var currency = patch.Currency.Or(product.Currency);

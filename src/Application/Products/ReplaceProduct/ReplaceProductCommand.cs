@@ -6,4 +6,4 @@ namespace QuoinApi.Application.Products.ReplaceProduct;
 public sealed record ReplaceProductCommand(
     Guid Id, string Sku, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags,
     IfMatch? Precondition = null)
-    : ICommand<ProductDto>, IProductFields;
+    : ICommand<ProductDto>, IProductFields, IProductChange;

@@ -1,6 +1,5 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
-using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -11,16 +10,13 @@ public sealed class ReplaceProductHandler(IProductRepository products, IUnitOfWo
 {
     public async Task<Result<ProductDto>> Handle(ReplaceProductCommand request, CancellationToken cancellationToken)
     {
-        var product = await products.GetAsync(request.Id, cancellationToken);
-        if (product is null)
+        var loaded = await products.LoadForChangeAsync(request, includeDeleted: false, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return ProductErrors.NotFound;
+            return loaded.Error!;
         }
 
-        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
-        {
-            return ProductErrors.PreconditionFailed;
-        }
+        var product = loaded.Value;
 
         if (!string.Equals(product.Sku, request.Sku, StringComparison.Ordinal)
             && await products.SkuInUseAsync(request.Sku, product.Id, cancellationToken))

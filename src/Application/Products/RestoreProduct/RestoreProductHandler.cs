@@ -1,6 +1,5 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
-using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -12,16 +11,13 @@ public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWo
 {
     public async Task<Result<ProductDto>> Handle(RestoreProductCommand request, CancellationToken cancellationToken)
     {
-        var product = await products.GetIncludingDeletedAsync(request.Id, cancellationToken);
-        if (product is null)
+        var loaded = await products.LoadForChangeAsync(request, includeDeleted: true, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return ProductErrors.NotFound;
+            return loaded.Error!;
         }
 
-        if (!(request.Precondition ?? IfMatch.None).Matches(product.Version))
-        {
-            return ProductErrors.PreconditionFailed;
-        }
+        var product = loaded.Value;
 
         // Check the sku before touching the aggregate, so a refused restore leaves it exactly as it was.
         if (product.DeletedAt is not null && await products.SkuInUseAsync(product.Sku, product.Id, cancellationToken))

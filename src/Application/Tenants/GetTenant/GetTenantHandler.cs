@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
 
@@ -12,7 +13,7 @@ public sealed class GetTenantHandler(IReadDbContext db, TypeAdapterConfig mappin
     {
         var tenant = await db.Tenants
             .Where(t => t.Id == request.Id)
-            .ProjectToType<TenantDto>(mappings)
+            .ProjectToDto<TenantDto>(mappings)
             .FirstOrDefaultAsync(cancellationToken);
         return tenant is null ? Error.NotFound("tenant") : tenant;
     }

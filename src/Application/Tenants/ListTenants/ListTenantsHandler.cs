@@ -1,5 +1,6 @@
 using Mapster;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Mapping;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.Common.Paging;
 using QuoinApi.Domain.Common;
@@ -11,5 +12,5 @@ public sealed class ListTenantsHandler(IReadDbContext db, KeysetPager pager, Typ
 {
     public Task<Result<ListResult<TenantDto>>> Handle(ListTenantsQuery request, CancellationToken cancellationToken) =>
         pager.PageAsync(db.Tenants, ListTenantsQuery.SortFields, request.List, PageBinding.Of("tenants", tenantId: null),
-            query => query.ProjectToType<TenantDto>(mappings), cancellationToken);
+            query => query.ProjectToDto<TenantDto>(mappings), cancellationToken);
 }

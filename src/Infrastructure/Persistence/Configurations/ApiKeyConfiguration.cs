@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QuoinApi.Domain.ApiKeys;
@@ -9,7 +11,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {
-        builder.ToTable("api_keys", t => t.HasCheckConstraint("ck_api_keys_secret_hash_length", "octet_length(secret_hash) = 32"));
+        builder.ToTable("api_keys", t => t.HasCheckConstraint(
+            "ck_api_keys_secret_hash_length", $"octet_length(secret_hash) = {SHA256.HashSizeInBytes.ToString(CultureInfo.InvariantCulture)}"));
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).ValueGeneratedNever();
         builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength).IsRequired();

@@ -22,8 +22,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // text, not jsonb: the hash covers these exact characters, which jsonb would normalise.
         builder.Property(e => e.Changes).HasColumnType("text").IsRequired();
 
-        // One gap-free sequence per chain; the platform chain (no tenant) is one chain too.
-        builder.HasIndex(e => new { e.TenantId, e.Sequence }).IsUnique().AreNullsDistinct(false);
+        // One gap-free sequence per chain among sealed entries; the platform chain (no tenant) is one chain too.
+        builder.HasIndex(e => new { e.TenantId, e.Sequence }).IsUnique().AreNullsDistinct(false).HasFilter("sequence IS NOT NULL");
+
+        // Not in the model: tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(), and the partial index of unsealed rows on
+        // (tx_id, id). EF never reads or writes them; the sealer's SQL does (migration SealedAuditChain, ADR 0014).
         builder.HasIndex(e => new { e.TenantId, e.OccurredAt, e.Id });
         builder.Ignore(e => e.DomainEvents);
     }

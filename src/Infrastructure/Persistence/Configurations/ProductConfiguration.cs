@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
@@ -10,17 +11,18 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)
     {
+        // The same constants as the validators: the database refuses what validation would, should a write bypass it.
         builder.ToTable("products", t =>
         {
-            t.HasCheckConstraint("ck_products_price_range", "price >= 0 AND price <= 1000000000");
-            t.HasCheckConstraint("ck_products_tags_count", "cardinality(tags) <= 20");
+            t.HasCheckConstraint("ck_products_price_range", $"price >= {Sql(ProductRules.MinPrice)} AND price <= {Sql(ProductRules.MaxPrice)}");
+            t.HasCheckConstraint("ck_products_tags_count", $"cardinality(tags) <= {Sql(ProductRules.MaxTags)}");
         });
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Sku).HasMaxLength(ProductRules.SkuMaxLength).IsRequired();
         builder.Property(p => p.Name).HasMaxLength(ProductRules.NameMaxLength).IsRequired();
         builder.Property(p => p.Description).HasMaxLength(ProductRules.DescriptionMaxLength);
-        builder.Property(p => p.Price).HasPrecision(12, 2);
+        builder.Property(p => p.Price).HasPrecision(12, ProductRules.MaxPriceDecimals);
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
         builder.Property(p => p.Tags).IsRequired();
         builder.Property(p => p.CreatedBy).HasMaxLength(128);
@@ -47,4 +49,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(ProductTextSearch.SearchVector).HasMethod("gin");
         builder.Ignore(p => p.DomainEvents);
     }
+
+    private static string Sql(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Sql(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Infrastructure.Persistence.Interceptors;
 
-/// <summary>Stamps created/updated at and by from the clock and the current principal, so no handler can forget.</summary>
-internal sealed class AuditFieldsInterceptor(ICurrentPrincipal principal, TimeProvider clock) : SaveChangesInterceptor
+/// <summary>
+/// Stamps created/updated at and by from the clock and the context's current principal, so no handler can forget.
+/// One instance serves every pooled context, so the caller is read from the context being saved.
+/// </summary>
+internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -29,7 +31,7 @@ internal sealed class AuditFieldsInterceptor(ICurrentPrincipal principal, TimePr
         }
 
         var now = clock.GetUtcNow();
-        var actor = principal.ActorId ?? "system";
+        var actor = (context as QuoinDbContext)?.Principal?.ActorId ?? "system";
         foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
         {
             if (entry.State == EntityState.Added)

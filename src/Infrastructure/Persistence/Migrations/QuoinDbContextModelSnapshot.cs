@@ -141,7 +141,6 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("changes");
 
                     b.Property<byte[]>("Hash")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("hash");
 
@@ -156,7 +155,6 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("outcome");
 
                     b.Property<byte[]>("PreviousHash")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("previous_hash");
 
@@ -176,7 +174,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("resource_type");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
@@ -194,7 +192,8 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Sequence")
                         .IsUnique()
-                        .HasDatabaseName("ix_audit_log_tenant_id_sequence");
+                        .HasDatabaseName("ix_audit_log_tenant_id_sequence")
+                        .HasFilter("sequence IS NOT NULL");
 
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "Sequence"), false);
 
@@ -367,6 +366,27 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenants_created_at_id");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("QuoinApi.Infrastructure.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chain");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Chain")
+                        .HasName("pk_audit_chain_heads");
+
+                    b.ToTable("audit_chain_heads", (string)null);
                 });
 
             modelBuilder.Entity("QuoinApi.Infrastructure.Idempotency.IdempotencyRecord", b =>

@@ -91,7 +91,7 @@ public sealed class ListAuditLogHandlerTests
         Assert.That(dto, Is.EqualTo(new AuditEntryDto(
             entry.Id, 2, entry.OccurredAt, "key:0001", "api_key.rotate", "api_key", "res-9", AuditRecord.Success, "req-9",
             "0af7651916cd43dd8448eb211c80319c", """{"gracePeriodSeconds":60}""",
-            Convert.ToHexStringLower(entries[0].Hash), Convert.ToHexStringLower(entry.Hash))));
+            Convert.ToHexStringLower(entries[0].Hash!), Convert.ToHexStringLower(entry.Hash!))));
         Assert.That(dto.Hash, Does.Match("^[0-9a-f]{64}$"));
     }
 
@@ -158,6 +158,7 @@ public sealed class ListAuditLogHandlerTests
     }
 
     [TestCase(null, 3)]
+    [TestCase("sequence", 4)]
     [TestCase("-occurredAt", 4)]
     [TestCase("occurredAt", 5)]
     [TestCase("occurredAt", 1)]
@@ -171,9 +172,13 @@ public sealed class ListAuditLogHandlerTests
         }
 
         _context.SeedAuditChain(_otherTenantId, 4);
-        var expected = sort == "occurredAt"
-            ? entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            : entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+        var expected = sort switch
+        {
+            "occurredAt" => entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id),
+            "-occurredAt" => entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id),
+            "sequence" => entries.OrderBy(e => e.Sequence),
+            _ => entries.OrderByDescending(e => e.Sequence), // the default: the chain's order, newest first
+        };
 
         var pages = await Pages.WalkAsync(token => List(list: new ListRequest(pageSize, token, sort, IncludeTotalCount: true)));
 
@@ -235,7 +240,7 @@ public sealed class ListAuditLogHandlerTests
         Assert.That(ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed"), Is.EqualTo(KeysetPager.InvalidPageToken));
     }
 
-    [TestCase("sequence")]
+    [TestCase("hash")]
     [TestCase("action")]
     [TestCase("id")]
     public async Task A_sort_outside_the_whitelist_is_a_validation_error_on_sort(string sort)

@@ -54,11 +54,13 @@ public sealed class ListAuditLogValidatorTests
 
     [TestCase("occurredAt")]
     [TestCase("-occurredAt")]
+    [TestCase("sequence")]
+    [TestCase("-sequence")]
     [TestCase("")]
     public void Whitelisted_sort_passes(string sort) =>
         _validator.TestValidate(Query(new ListRequest(Sort: sort))).ShouldNotHaveAnyValidationErrors();
 
-    [TestCase("sequence")]
+    [TestCase("hash")]
     [TestCase("action")]
     [TestCase("createdAt")]
     [TestCase("occurredAt,-occurredAt")]

@@ -27,7 +27,7 @@ public sealed class VerifyAuditLogHandlerTests
 
     [Test]
     public async Task An_empty_chain_is_valid_with_no_entries() =>
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 0, null)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 0, null, 0)));
 
     [TestCase(1)]
     [TestCase(2)]
@@ -36,7 +36,7 @@ public sealed class VerifyAuditLogHandlerTests
     {
         _context.SeedAuditChain(_tenantId, length);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, length, null)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, length, null, 0)));
     }
 
     [Test]
@@ -45,7 +45,7 @@ public sealed class VerifyAuditLogHandlerTests
         _context.SeedAuditChain(_tenantId, 8);
         _context.Store.AuditEntries.Reverse();
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 8, null)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 8, null, 0)));
     }
 
     private static IEnumerable<TestCaseData> EditedFields()
@@ -69,7 +69,7 @@ public sealed class VerifyAuditLogHandlerTests
 
         AuditChains.Tamper(chain[3], field, value);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 6, 4)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 6, 4, 0)));
     }
 
     [Test]
@@ -78,11 +78,11 @@ public sealed class VerifyAuditLogHandlerTests
         var chain = _context.SeedAuditChain(_tenantId, 4);
         AuditChains.Tamper(chain[3], nameof(AuditEntry.Actor), "x");
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 4)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 4, 0)));
 
         AuditChains.Tamper(chain[0], nameof(AuditEntry.Actor), "x");
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 1)), "the first invalid sequence is reported");
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 1, 0)), "the first invalid sequence is reported");
     }
 
     [Test]
@@ -92,7 +92,7 @@ public sealed class VerifyAuditLogHandlerTests
 
         AuditChains.TamperAndRehash(chain[2], nameof(AuditEntry.Outcome), AuditRecord.Denied);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 6, 4)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 6, 4, 0)));
     }
 
     [TestCase(0, 1)]
@@ -104,7 +104,7 @@ public sealed class VerifyAuditLogHandlerTests
 
         _context.Store.AuditEntries.Remove(chain[deleted]);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 5, missingSequence)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 5, missingSequence, 0)));
     }
 
     [Test]
@@ -114,7 +114,7 @@ public sealed class VerifyAuditLogHandlerTests
 
         AuditChains.TamperAndRehash(chain[2], nameof(AuditEntry.PreviousHash), chain[0].Hash);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 5, 3)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 5, 3, 0)));
     }
 
     [Test]
@@ -124,7 +124,7 @@ public sealed class VerifyAuditLogHandlerTests
 
         AuditChains.TamperAndRehash(chain[0], nameof(AuditEntry.PreviousHash), new byte[32]);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 3, 1)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 3, 1, 0)));
     }
 
     [Test]
@@ -148,19 +148,19 @@ public sealed class VerifyAuditLogHandlerTests
             AuditChains.Tamper(chain[i], nameof(AuditEntry.Hash), chain[i].ComputeHash());
         }
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 1)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 1, 0)));
     }
 
     [Test]
     public async Task A_row_inserted_with_a_valid_link_and_hash_is_reported_by_its_repeated_sequence()
     {
         var chain = _context.SeedAuditChain(_tenantId, 3);
-        var forged = AuditEntry.Append(AuditChains.Record(_tenantId, "product.delete"), 2, chain[0].Hash, HandlerTestContext.Now);
+        var forged = AuditChains.Sealed(AuditChains.Record(_tenantId, "product.delete"), 2, chain[0].Hash!, HandlerTestContext.Now);
 
         _context.Store.AuditEntries.Add(forged);
 
         // Whichever of the two rows numbered 2 comes first, the other repeats its sequence.
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 2)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 4, 2, 0)));
     }
 
     [Test]
@@ -171,11 +171,11 @@ public sealed class VerifyAuditLogHandlerTests
         _context.SeedAuditChain(null, 2);
         AuditChains.Tamper(other[1], nameof(AuditEntry.Actor), "x");
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 3, null)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 3, null, 0)));
 
         _context.Principal.ActAsTenant(_otherTenantId, Scopes.AuditRead);
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 5, 2)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(false, 5, 2, 0)));
     }
 
     [Test]
@@ -187,7 +187,7 @@ public sealed class VerifyAuditLogHandlerTests
             _context.SeedAuditChain(_otherTenantId, 1, HandlerTestContext.Now.AddMinutes(i));
         }
 
-        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 4, null)));
+        Assert.That(await Verify(), Is.EqualTo(new AuditVerification(true, 4, null, 0)));
     }
 
     [Test]

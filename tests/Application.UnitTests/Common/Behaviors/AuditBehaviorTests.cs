@@ -74,9 +74,8 @@ public sealed class AuditBehaviorTests
     [TestCase(ErrorKind.NotFound)]
     [TestCase(ErrorKind.Conflict)]
     [TestCase(ErrorKind.Forbidden)]
-    [TestCase(ErrorKind.PreconditionFailed)]
-    [TestCase(ErrorKind.PreconditionRequired)]
-    [TestCase(ErrorKind.Unprocessable)]
+    [TestCase(ErrorKind.VersionMismatch)]
+    [TestCase(ErrorKind.IdempotencyKeyReused)]
     public async Task A_failed_command_appends_nothing(ErrorKind kind)
     {
         Result<ProductDto> failure = new Error(kind, "product.failed", "It failed.");

@@ -156,7 +156,7 @@ public sealed class IdempotencyBehaviorTests
     [TestCase(ErrorKind.NotFound)]
     [TestCase(ErrorKind.Conflict)]
     [TestCase(ErrorKind.Forbidden)]
-    [TestCase(ErrorKind.Unprocessable)]
+    [TestCase(ErrorKind.IdempotencyKeyReused)]
     public async Task A_failed_command_is_not_completed(ErrorKind kind)
     {
         Result<ProductDto> failure = new Error(kind, "product.failed", "It failed.");
@@ -190,13 +190,13 @@ public sealed class IdempotencyBehaviorTests
     }
 
     [Test]
-    public async Task A_key_reused_for_another_request_is_unprocessable_and_the_handler_does_not_run()
+    public async Task A_key_reused_for_another_request_fails_and_the_handler_does_not_run()
     {
         _store.NextClaim = new IdempotencyClaim(IdempotencyClaimStatus.Mismatch);
 
         var result = await RunCreate(Created);
 
-        ResultAssert.Failed(result, ErrorKind.Unprocessable, "idempotency.key_reused");
+        ResultAssert.Failed(result, ErrorKind.IdempotencyKeyReused, "idempotency.key_reused");
         Assert.That(_nextCalls, Is.Zero);
         Assert.That(_store.Completions, Is.Empty);
     }

@@ -123,9 +123,8 @@ public sealed class TelemetryBehaviorTests
     [TestCase(ErrorKind.NotFound, "not_found")]
     [TestCase(ErrorKind.Conflict, "conflict")]
     [TestCase(ErrorKind.Forbidden, "forbidden")]
-    [TestCase(ErrorKind.PreconditionFailed, "precondition_failed")]
-    [TestCase(ErrorKind.PreconditionRequired, "precondition_required")]
-    [TestCase(ErrorKind.Unprocessable, "unprocessable")]
+    [TestCase(ErrorKind.VersionMismatch, "version_mismatch")]
+    [TestCase(ErrorKind.IdempotencyKeyReused, "idempotency_key_reused")]
     public async Task A_failure_is_tagged_with_its_kind_as_outcome_and_its_code(ErrorKind kind, string outcome)
     {
         Result<int> failure = new Error(kind, "probe.failed", "It failed.");

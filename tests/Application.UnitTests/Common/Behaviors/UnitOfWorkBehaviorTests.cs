@@ -117,9 +117,8 @@ public sealed class UnitOfWorkBehaviorTests
     [TestCase(ErrorKind.Validation)]
     [TestCase(ErrorKind.NotFound)]
     [TestCase(ErrorKind.Conflict)]
-    [TestCase(ErrorKind.PreconditionFailed)]
-    [TestCase(ErrorKind.PreconditionRequired)]
-    [TestCase(ErrorKind.Unprocessable)]
+    [TestCase(ErrorKind.VersionMismatch)]
+    [TestCase(ErrorKind.IdempotencyKeyReused)]
     public async Task A_failed_command_rolls_back_and_is_not_audited(ErrorKind kind)
     {
         Result<Success> failure = new Error(kind, "api_key.failed", "It failed.");

@@ -106,7 +106,7 @@ public sealed class DeleteProductHandlerTests
 
         var result = await _handler.Handle(new DeleteProductCommand(product.Id, precondition), CancellationToken.None);
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(product.DeletedAt, Is.Null);

@@ -305,20 +305,20 @@ public sealed class PatchProductHandlerTests
     [TestCase(6u)]
     [TestCase(8u)]
     [TestCase(0u, 1u)]
-    public async Task Stale_if_match_is_precondition_failed(params uint[] versions)
+    public async Task Stale_if_match_is_a_version_mismatch(params uint[] versions)
     {
         var result = await Patch(new ProductPatch { Name = "Lost update" }, IfMatch.For(versions));
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
         AssertNothingChanged();
     }
 
     [Test]
-    public async Task Unreadable_if_match_is_precondition_failed()
+    public async Task Unreadable_if_match_is_a_version_mismatch()
     {
         var result = await Patch(new ProductPatch { Name = "X" }, new IfMatch(IsPresent: true, Any: false, Versions: []));
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
         AssertNothingChanged();
     }
 
@@ -327,7 +327,7 @@ public sealed class PatchProductHandlerTests
     {
         var result = await Patch(new ProductPatch { Sku = "bad sku" }, IfMatch.For(1));
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
     }
 
     private async Task<IReadOnlyDictionary<string, string[]>> ValidationErrorsOf(ProductPatch patch)

@@ -156,7 +156,7 @@ public sealed class ReplaceProductHandlerTests
 
         var result = await _handler.Handle(Command(product.Id) with { Precondition = precondition }, CancellationToken.None);
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
@@ -182,7 +182,7 @@ public sealed class ReplaceProductHandlerTests
 
         var result = await _handler.Handle(Command(product.Id, "SKU-TAKEN") with { Precondition = IfMatch.For(1) }, CancellationToken.None);
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
     }
 
     [Test]

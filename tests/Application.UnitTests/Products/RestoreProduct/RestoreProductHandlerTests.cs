@@ -146,7 +146,7 @@ public sealed class RestoreProductHandlerTests
 
         var result = await _handler.Handle(new RestoreProductCommand(product.Id, precondition), CancellationToken.None);
 
-        ResultAssert.Failed(result, ErrorKind.PreconditionFailed, "product.precondition_failed");
+        ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
@@ -172,9 +172,9 @@ public sealed class RestoreProductHandlerTests
 
         ResultAssert.Failed(
             await _handler.Handle(new RestoreProductCommand(taken.Id, IfMatch.For(1)), CancellationToken.None),
-            ErrorKind.PreconditionFailed, "product.precondition_failed");
+            ErrorKind.VersionMismatch, "product.version_mismatch");
         ResultAssert.Failed(
             await _handler.Handle(new RestoreProductCommand(live.Id, IfMatch.For(1)), CancellationToken.None),
-            ErrorKind.PreconditionFailed, "product.precondition_failed");
+            ErrorKind.VersionMismatch, "product.version_mismatch");
     }
 }

@@ -1,0 +1,6 @@
+using QuoinApi.Domain.Common;
+
+namespace QuoinApi.Domain.Tenants;
+
+/// <summary>A tenant was created. Raised, not yet dispatched (see <see cref="IDomainEvent"/>).</summary>
+public sealed record TenantCreated(Guid TenantId, RatePlan RatePlan, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using QuoinApi.Application.Products;
+using QuoinApi.Domain.Products;
+
+namespace QuoinApi.Infrastructure.Persistence.Repositories;
+
+internal sealed class ProductRepository(QuoinDbContext db) : IProductRepository
+{
+    public Task<Product?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<Product?> GetIncludingDeletedAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Products.IgnoreQueryFilters([QueryFilters.SoftDelete]).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<bool> SkuInUseAsync(string sku, Guid? exceptProductId, CancellationToken cancellationToken) =>
+        db.Products.AnyAsync(p => p.Sku == sku && p.Id != exceptProductId, cancellationToken);
+
+    public void Add(Product product) => db.Products.Add(product);
+}

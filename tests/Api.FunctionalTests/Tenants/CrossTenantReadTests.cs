@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Asp.Versioning;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using QuoinApi.Api.FunctionalTests.Infrastructure;
+
+namespace QuoinApi.Api.FunctionalTests.Tenants;
+
+/// <summary>
+/// Walks every GET route of the API, found in the endpoint data sources (a new route is walked without touching this
+/// test), in every version it exists in, with two tenants: nothing of one tenant ever shows through another's
+/// credentials (docs/http-contract.md, "Tenancy").
+/// </summary>
+/// <remarks>
+/// The walk reads each route as the owner of the resources and as the other tenant, then the owner changes every
+/// resource it has and both read again. On every route the owner's view must change (so the route really reads data
+/// the owner's writes reach), the other tenant's view must not, and the other tenant's responses never contain an id,
+/// hash or name of the owner's. An <c>{id}</c> in a route is the owner's resource, so the other tenant gets 404.
+/// </remarks>
+public sealed partial class CrossTenantReadTests : FunctionalTestBase
+{
+    /// <summary>The owner's resource that fills an <c>{id}</c> following each collection segment.</summary>
+    private static readonly string[] KnownCollections = ["products", "api-keys", "tenants"];
+
+    [Test]
+    public async Task No_get_route_shows_a_tenant_anything_of_another_tenant()
+    {
+        using var owner = await Factory.CreateTenantAsync("Owner");
+        using var other = await Factory.CreateTenantAsync("Other");
+        var owned = await SeedAsync(owner, "OWNER");
+        await SeedAsync(other, "OTHER");
+
+        var urls = GetRoutes().SelectMany(route => route.Urls(owned.Ids)).ToList();
+        Assert.That(urls, Has.Count.GreaterThanOrEqualTo(10), "the walk found the API's GET routes");
+
+        var ownerBefore = await WalkAsync(owner.Http, urls);
+        var platformOnly = urls.Where(url => ownerBefore[url].Status is HttpStatusCode.Forbidden).ToList();
+        var readable = urls.Except(platformOnly).ToList();
+        TestContext.Out.WriteLine($"Walked as both tenants: {string.Join(", ", readable)}; platform-only: {string.Join(", ", platformOnly)}");
+        var otherBefore = await WalkAsync(other.Http, readable);
+
+        await ChangeEverythingAsync(owner, owned);
+        var ownerAfter = await WalkAsync(owner.Http, readable);
+        var otherAfter = await WalkAsync(other.Http, readable);
+
+        // Denials are audited in the caller's chain, so the other tenant's platform-only reads come last.
+        var otherOnPlatformRoutes = await WalkAsync(other.Http, platformOnly);
+
+        var ownerMarkers = owned.Markers
+            .Concat(ownerBefore.Values.Concat(ownerAfter.Values).SelectMany(read => Markers(read.Body)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(readable.Select(url => url.Path), Has.Some.Contains("/products").And.Some.Contains("/api-keys").And.Some.Contains("/audit-log"));
+            foreach (var url in readable)
+            {
+                Assert.That(ownerBefore[url].Status, Is.EqualTo(HttpStatusCode.OK), $"the owner reads {url}");
+                Assert.That(ownerAfter[url].Body, Is.Not.EqualTo(ownerBefore[url].Body), $"the owner's writes show on {url}");
+                Assert.That(otherAfter[url], Is.EqualTo(otherBefore[url]), $"the owner's writes do not show to the other tenant on {url}");
+                Assert.That(otherBefore[url].Status, Is.EqualTo(url.NamesAResource ? HttpStatusCode.NotFound : HttpStatusCode.OK), url.ToString());
+                foreach (var read in new[] { otherBefore[url], otherAfter[url] })
+                {
+                    Assert.That(ownerMarkers.Where(marker => read.Body.Contains(marker, StringComparison.Ordinal)), Is.Empty,
+                        $"{url} shows the other tenant something of the owner's: {read.Body}");
+                }
+            }
+
+            foreach (var url in platformOnly)
+            {
+                Assert.That(otherOnPlatformRoutes[url].Status, Is.EqualTo(HttpStatusCode.Forbidden), url.ToString());
+            }
+        }
+    }
+
+    /// <summary>A product (v2) and a second key; the tenant's own id comes from its creation.</summary>
+    private static async Task<OwnedResources> SeedAsync(TenantClient tenant, string name)
+    {
+        var (productId, _) = await tenant.Http.CreateProductV2Async($"{name}-SKU", name: $"{name} widget", description: $"{name} only");
+        var key = await tenant.Http.CreateApiKeyAsync(["products:read"], name: $"{name} key");
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal)
+        {
+            ["products"] = productId,
+            ["api-keys"] = key.Id,
+            ["tenants"] = tenant.TenantId,
+        };
+        string[] markers = [$"{name}-SKU", $"{name} widget", $"{name} only", $"{name} key", key.Body.String("prefix"), tenant.OwnerKey[..12]];
+        return new OwnedResources(ids, [.. markers, .. ids.Values.Select(id => id.ToString()), tenant.OwnerKeyId.ToString()]);
+    }
+
+    /// <summary>Changes every resource the walk reads by id, and so every list and the audit chain.</summary>
+    private static async Task ChangeEverythingAsync(TenantClient owner, OwnedResources owned)
+    {
+        var product = $"/api/v2/products/{owned.Ids["products"]}";
+        await (await owner.Http.MergePatchAsync(product, """{"name":"OWNER widget, renamed"}""")).AssertStatusAsync(HttpStatusCode.OK);
+        await (await owner.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{owned.Ids["api-keys"]}/rotate", new { gracePeriodSeconds = 60 }))
+            .AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    private static async Task<Dictionary<WalkUrl, Read>> WalkAsync(HttpClient client, IEnumerable<WalkUrl> urls)
+    {
+        var reads = new Dictionary<WalkUrl, Read>();
+        foreach (var url in urls)
+        {
+            using var response = await client.GetAsync(url.Path);
+            reads[url] = new Read(response.StatusCode, Normalize(await response.Content.ReadAsStringAsync()));
+        }
+
+        return reads;
+    }
+
+    /// <summary>The body without what differs per request: a problem's trace and request ids and the path it echoes.</summary>
+    private static string Normalize(string body)
+    {
+        if (body.Length == 0 || JsonNode.Parse(body) is not JsonObject json)
+        {
+            return body;
+        }
+
+        if (json.ContainsKey("traceId") && json.ContainsKey("status"))
+        {
+            json.Remove("traceId");
+            json.Remove("requestId");
+            json.Remove("instance");
+        }
+
+        return json.ToJsonString();
+    }
+
+    /// <summary>Ids and hashes in a body: values that name one tenant's rows and nothing else.</summary>
+    private static IEnumerable<string> Markers(string body) => IdOrHash().Matches(body).Select(match => match.Value);
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64}")]
+    private static partial Regex IdOrHash();
+
+    /// <summary>Every GET route under /api, with the versions it is declared in. Operations routes carry no tenant data.</summary>
+    private static List<WalkRoute> GetRoutes()
+    {
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        return
+        [
+            .. endpoints
+                .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Get) == true)
+                .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+                .Select(e => new WalkRoute(
+                    e.RoutePattern,
+                    e.Metadata.GetMetadata<ApiVersionMetadata>()?.Map(ApiVersionMapping.Explicit | ApiVersionMapping.Implicit).ImplementedApiVersions
+                        .Select(v => v.MajorVersion!.Value).ToArray() ?? [])),
+        ];
+    }
+
+    private sealed record OwnedResources(IReadOnlyDictionary<string, Guid> Ids, IReadOnlyList<string> Markers);
+
+    private sealed record Read(HttpStatusCode Status, string Body);
+
+    private sealed record WalkUrl(string Path, bool NamesAResource)
+    {
+        public override string ToString() => Path;
+    }
+
+    private sealed record WalkRoute(RoutePattern Pattern, int[] Versions)
+    {
+        public IEnumerable<WalkUrl> Urls(IReadOnlyDictionary<string, Guid> ids)
+        {
+            Assert.That(Versions, Is.Not.Empty, $"{Pattern.RawText} declares no API version");
+            return Versions.Select(version => Url(version, ids));
+        }
+
+        private WalkUrl Url(int version, IReadOnlyDictionary<string, Guid> ids)
+        {
+            var segments = new List<string>();
+            foreach (var part in Pattern.PathSegments.Select(segment => segment.Parts))
+            {
+                var text = string.Concat(part.Select(p => p switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content,
+                    RoutePatternParameterPart { Name: "version" } => version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    RoutePatternParameterPart { Name: "id" } => IdFor(segments.LastOrDefault(), ids),
+                    RoutePatternParameterPart parameter => throw new AssertionException(
+                        $"{Pattern.RawText}: the walk does not know what to put in {{{parameter.Name}}}; teach it."),
+                    _ => throw new AssertionException($"{Pattern.RawText}: unexpected route part {p}"),
+                }));
+                segments.Add(text);
+            }
+
+            return new WalkUrl("/" + string.Join('/', segments), Pattern.Parameters.Any(p => p.Name == "id"));
+        }
+
+        private string IdFor(string? collection, IReadOnlyDictionary<string, Guid> ids) =>
+            collection is not null && ids.TryGetValue(collection, out var id)
+                ? id.ToString()
+                : throw new AssertionException(
+                    $"{Pattern.RawText}: no resource of the owner is known for '{collection}' (known: {string.Join(", ", KnownCollections)}); " +
+                    "seed one in SeedAsync and change it in ChangeEverythingAsync.");
+    }
+}
