@@ -17,17 +17,22 @@ public static class DependencyInjection
         services.Configure<MvcOptions>(options =>
         {
             options.AllowEmptyInputInBodyModelBinding = false;
+            options.ModelBinderProviders.Insert(0, new StrictQueryBinderProvider());
             options.Filters.Add(new ProblemContentTypeFilter());
         });
 
         services.AddQuoinVersioning(configuration);
         services.AddQuoinCors(configuration);
         services.AddQuoinAuthentication(configuration);
-        services.AddQuoinOpenApi();
+        services.AddQuoinOpenApi(configuration);
         services.AddQuoinHealth();
         services.AddQuoinTelemetry(configuration);
         services.Configure<QuoinApi.Application.Common.Telemetry.TelemetryOptions>(configuration.GetSection("Telemetry"));
 
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<QuoinApi.Infrastructure.Idempotency.IdempotencyOptions>, IdempotencyKeyRequirement>();
+        services.AddOptions<QuoinApi.Infrastructure.Idempotency.IdempotencyOptions>().ValidateOnStart();
+
+        services.AddSingleton<Infrastructure.ServerErrors.KestrelRejections>();
         services.AddHostedService<ShutdownDelayService>();
         services.Configure<HostOptions>(options =>
             options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Shutdown:DrainTimeoutSeconds", 30)));
@@ -41,8 +46,8 @@ public static class DependencyInjection
         app.UseStatusCodePages();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<ApiVersionLifecycleMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseQuoinCors();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -8,6 +8,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
+
+    // Requests Kestrel rejects itself (bad request line, 414, 431, 408) get a problem body and the security headers.
+    kestrel.ConfigureEndpointDefaults(QuoinApi.Api.Infrastructure.ServerErrors.KestrelRejections.Use);
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue(
         RequestBodyLimitMiddleware.ConfigurationKey, RequestBodyLimitMiddleware.DefaultMaxBytes);
 });

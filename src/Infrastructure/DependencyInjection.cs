@@ -44,6 +44,10 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyCacheInvalidator, TransactionalApiKeyCacheInvalidator>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<LiveTenantCache>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveTenantCache>());
+        services.AddScoped<ITenantCacheInvalidator, TransactionalTenantCacheInvalidator>();
+        services.AddSingleton<TenantLivenessCheck>();
         services.AddOptions<PagingOptions>()
             .Bind(configuration.GetSection(PagingOptions.SectionName))
             .Validate(options => options.TokenSigningKeys.All(key => key.Length >= 32), "Paging:TokenSigningKeys entries need at least 32 characters.")
@@ -62,11 +66,11 @@ public static class DependencyInjection
         var replica = configuration.GetConnectionString("PostgresReadOnly");
 
         // One data source (one pool) per connection string, sized deliberately (ADR 0005).
-        services.AddKeyedSingleton(DataSourceKeys.Primary, (provider, _) => BuildDataSource(provider, primary));
+        services.AddKeyedSingleton(DataSourceKeys.Primary, (provider, _) => BuildDataSource(provider, primary, DataSourceKeys.Primary));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
         services.AddKeyedSingleton(DataSourceKeys.ReadOnly, (provider, _) => string.IsNullOrWhiteSpace(replica)
             ? provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary)
-            : BuildDataSource(provider, replica));
+            : BuildDataSource(provider, replica, DataSourceKeys.ReadOnly));
 
         // Pooled contexts (ADR 0005): options, model and internal services are built once, not per request.
         services.AddSingleton<AuditFieldsInterceptor>();
@@ -99,9 +103,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ResponseProtector>();
         services.AddScoped<IIdempotencyStore, PostgresIdempotencyStore>();
-        services.AddHostedService<IdempotencyPurgeService>();
         services.AddSingleton<IProductTextSearch, ProductTextSearch>();
+
+        // The initializer first: background services wait for the DatabaseReadiness it opens.
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<IdempotencyPurgeService>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditSealer>());
     }
 
@@ -117,10 +124,14 @@ public static class DependencyInjection
         });
     }
 
-    private static NpgsqlDataSource BuildDataSource(IServiceProvider provider, string connectionString)
+    /// <summary>
+    /// Builds a named pool. The name is what metrics and logs show (db.client.connection.pool.name); without one, Npgsql
+    /// names the pool by its connection string, which would publish host, user and database on /metrics.
+    /// </summary>
+    private static NpgsqlDataSource BuildDataSource(IServiceProvider provider, string connectionString, string name)
     {
         var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         var settings = builder.ConnectionStringBuilder;
 
         // Explicit settings in the connection string win; otherwise the deliberate defaults of DatabaseOptions.

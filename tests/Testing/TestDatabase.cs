@@ -18,7 +18,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private TestDatabase(string connectionString)
     {
         ConnectionString = connectionString;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = Named(connectionString, "quoinapi-tests");
     }
 
     public string ConnectionString { get; }
@@ -35,9 +35,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string databaseName)
     {
         var admin = new NpgsqlConnectionStringBuilder(BaseConnectionString) { Pooling = false };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        await using (var adminSource = Named(admin.ConnectionString, "quoinapi-tests-admin"))
+        await using (var connection = await adminSource.OpenConnectionAsync())
         {
-            await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
@@ -77,6 +77,10 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>Named like the API's own pools, so /metrics in the test process carries no connection string either.</summary>
+    private static NpgsqlDataSource Named(string connectionString, string name) =>
+        new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
 
     public async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
 

@@ -6,5 +6,8 @@ public static class AuthSchemes
     public const string Default = "ApiKeyOrJwt";
     public const string ApiKey = "ApiKey";
     public const string Jwt = "Bearer";
+
+    /// <summary>Chosen when a request carries more than one credential; always fails.</summary>
+    public const string Ambiguous = "AmbiguousCredentials";
     public const string ApiKeyHeader = "X-Api-Key";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using QuoinApi.Application.Common.Abstractions;
@@ -15,10 +16,12 @@ internal static class AuthenticationSetup
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "API key or JWT", options => options.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, AmbiguousCredentialsHandler>(AuthSchemes.Ambiguous, _ => { })
             .AddJwtBearer(AuthSchemes.Jwt, options =>
             {
                 // Keep claim names as issued (sub, scope, tenant_id): the same names API keys use.
                 options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnTokenValidated = JwtTenantValidation.ValidateAsync };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateAudience = true,
@@ -55,6 +58,11 @@ internal static class AuthenticationSetup
     /// <summary>A JWT has three dot-separated parts; anything else presented is treated as an API key.</summary>
     private static string SelectScheme(HttpContext context)
     {
+        if (AmbiguousCredentialsHandler.AreAmbiguous(context.Request))
+        {
+            return AuthSchemes.Ambiguous;
+        }
+
         if (context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader))
         {
             return AuthSchemes.ApiKey;

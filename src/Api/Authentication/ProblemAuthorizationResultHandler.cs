@@ -26,7 +26,10 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             await context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", failure switch
             {
                 null => $"Authentication is required: send an API key ({AuthSchemes.ApiKeyHeader} or Authorization: Bearer) or a bearer token.",
-                _ when failure.Message.StartsWith("The API key", StringComparison.Ordinal) => failure.Message,
+                // Our own refusals say what was wrong; the token library's messages stay inside.
+                _ when failure.Message.StartsWith("The API key", StringComparison.Ordinal)
+                    || failure.Message.StartsWith("The bearer token", StringComparison.Ordinal)
+                    || failure.Message == AmbiguousCredentialsHandler.Message => failure.Message,
                 _ => "The bearer token is invalid or expired.",
             });
             return;

@@ -11,12 +11,11 @@ namespace QuoinApi.Api.Controllers;
 /// <summary>
 /// Controllers hold no logic: they bind, send, and map the result. Expected failures become problems here, in one
 /// place, with the same status for the same kind of error everywhere; lists get their Link header and sparse
-/// fieldsets here; entity tags and conditional GETs here.
+/// fieldsets here; entity tags and conditional GETs here. Actions declare their success bodies; the error responses
+/// each operation can give are documented in one place, Infrastructure/OpenApi/ContractOperationTransformer.
 /// </summary>
 [ApiController]
 [Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, MediaTypes.ProblemJson)]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, MediaTypes.ProblemJson)]
 public abstract class ApiControllerBase : ControllerBase
 {
     private IMediator? _mediator;

@@ -16,16 +16,19 @@ internal static class JsonSetup
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+        // {"sku":"A","sku":"B"} is a 400, not "the last one wins" (also for merge patches read as JsonElement).
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
     }
 
-    /// <summary>Writes <c>2026-11-23T08:00:00.123Z</c>; reads any RFC 3339 timestamp with an offset.</summary>
+    /// <summary>Writes <c>2026-11-23T08:00:00.123Z</c>; reads only RFC 3339 timestamps with an offset (<see cref="Http.StrictValues"/>).</summary>
     private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-                ? value.ToUniversalTime()
+            reader.TokenType == JsonTokenType.String && Http.StrictValues.TryParseTimestamp(reader.GetString(), out var value)
+                ? value
                 : throw new JsonException("Timestamps are RFC 3339, e.g. 2026-11-23T08:00:00Z.");
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
@@ -88,6 +91,10 @@ internal static class JsonSetup
                 $"Unknown member '{member}'.",
             _ when text.Contains("non-empty request body is required", StringComparison.OrdinalIgnoreCase) =>
                 "A JSON request body is required.",
+            _ when text.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) =>
+                $"Member '{member}' appears more than once.",
+            _ when text.Contains("RFC 3339", StringComparison.Ordinal) =>
+                $"'{member}' must be an RFC 3339 timestamp such as 2026-11-23T08:00:00Z.",
             _ when text.Contains("LineNumber", StringComparison.Ordinal) || text.Contains("Path:", StringComparison.Ordinal) =>
                 "The body is not valid JSON here, or the value has the wrong type.",
             _ when member == "$" || text.Contains("invalid", StringComparison.OrdinalIgnoreCase) && text.Contains("JSON", StringComparison.Ordinal) =>

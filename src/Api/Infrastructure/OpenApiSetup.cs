@@ -10,13 +10,35 @@ internal static class OpenApiSetup
 {
     public static readonly string[] Documents = ["v1", "v2"];
 
-    public static IServiceCollection AddQuoinOpenApi(this IServiceCollection services)
+    /// <summary>Configuration key of the absolute server URLs the documents list (none: clients use the document's origin).</summary>
+    public const string ServerUrlsKey = "OpenApi:ServerUrls";
+
+    public static IServiceCollection AddQuoinOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
+        var serverUrls = configuration.GetSection(ServerUrlsKey).Get<string[]>() ?? [];
+        foreach (var url in serverUrls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException($"{ServerUrlsKey} entries must be absolute http(s) URLs; '{url}' is not.");
+            }
+        }
+
         foreach (var document in Documents)
         {
             services.AddOpenApi(document, options =>
             {
+                options.AddSchemaTransformer(DescribeTimestamps);
+                options.AddOperationTransformer<OpenApi.ContractOperationTransformer>();
                 options.AddDocumentTransformer(DescribeDocument);
+                options.AddDocumentTransformer<OpenApi.ContractDocumentTransformer>();
+                options.AddDocumentTransformer((openApi, _, _) =>
+                {
+                    // Never the request's Host header (a client-chosen value): the configured URLs, or none at all, which
+                    // OpenAPI reads as "relative to where the document was served from".
+                    openApi.Servers = [.. serverUrls.Select(url => new OpenApiServer { Url = url })];
+                    return Task.CompletedTask;
+                });
                 options.AddOperationTransformer(MarkDeprecated);
             });
         }
@@ -36,6 +58,22 @@ internal static class OpenApiSetup
             }
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Timestamps are RFC 3339 strings; DateTimeOffset has a converter of its own, so the generator cannot tell. A
+    /// nullable one is marked so, which lets the contract transformer make it optional where responses omit nulls.
+    /// </summary>
+    private static Task DescribeTimestamps(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonPropertyInfo?.PropertyType ?? context.JsonTypeInfo.Type;
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?))
+        {
+            schema.Type = type == typeof(DateTimeOffset?) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            schema.Format = "date-time";
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Operations of a deprecated version (v1) are marked deprecated, from the same policy as the headers.</summary>

@@ -13,6 +13,9 @@ internal static class ProblemDetailsSetup
             var problem = context.ProblemDetails;
             var http = context.HttpContext;
             problem.Instance ??= http.Request.Path;
+            var status = problem.Status ?? http.Response.StatusCode;
+            problem.Type ??= ProblemTypes.For(status);
+            problem.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
             problem.Extensions.Remove("requestId");
             if (http.Items[RequestIdMiddleware.ItemKey] is string requestId)
@@ -24,7 +27,7 @@ internal static class ProblemDetailsSetup
             {
                 StatusCodes.Status404NotFound => "No resource matches the request URL.",
                 StatusCodes.Status405MethodNotAllowed => "The resource does not support this HTTP method; see the Allow header.",
-                StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json (a merge patch as application/merge-patch+json).",
                 StatusCodes.Status413PayloadTooLarge => "The request body is larger than the server accepts.",
                 _ => problem.Title,
             };

@@ -3,7 +3,7 @@ namespace QuoinApi.Api.Infrastructure;
 /// <summary>The security headers (docs/http-contract.md#security) on every response; the docs page gets a CSP that lets its script run.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    private const string ApiCsp = "default-src 'none'; frame-ancestors 'none'";
+    internal const string ApiCsp = "default-src 'none'; frame-ancestors 'none'";
     private const string DocsCsp =
         "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; " +
         "font-src 'self' https://fonts.gstatic.com data:; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";

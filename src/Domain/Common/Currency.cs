@@ -29,6 +29,12 @@ public static class Currency
 
     public static bool IsKnown(string? code) => code is not null && MinorUnitsByCode.ContainsKey(code);
 
+    /// <summary>Every known code, in alphabetical order (what the API documents as allowed values).</summary>
+    public static IReadOnlyList<string> Codes { get; } = [.. MinorUnitsByCode.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The most minor units any known currency has (4, CLF and UYW).</summary>
+    public static int MaxMinorUnits { get; } = MinorUnitsByCode.Values.Max();
+
     /// <summary>12.50 EUR → 1250; 1250 JPY → 1250. Fails when the amount has more decimals than the currency.</summary>
     public static long ToMinorUnits(decimal amount, string code)
     {

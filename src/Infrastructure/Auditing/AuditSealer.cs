@@ -22,7 +22,11 @@ namespace QuoinApi.Infrastructure.Auditing;
 /// chain heads commit together, so a sealer killed mid-batch leaves nothing half done.
 /// </remarks>
 public sealed partial class AuditSealer(
-    IDbContextFactory<QuoinDbContext> contexts, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditSealer> logger)
+    IDbContextFactory<QuoinDbContext> contexts,
+    IOptions<AuditOptions> options,
+    DatabaseReadiness readiness,
+    TimeProvider clock,
+    ILogger<AuditSealer> logger)
     : BackgroundService
 {
     private static readonly Histogram<double> SealLag = QuoinTelemetry.Meter.CreateHistogram(
@@ -136,6 +140,16 @@ public sealed partial class AuditSealer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Nothing to seal, and no table to seal it in, before the migrations (DatabaseInitializer opens the gate).
+        try
+        {
+            await readiness.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -40,8 +40,7 @@ public sealed class PostgresReadinessCheck : IHealthCheck
             {
                 await using var scope = _scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<QuoinDbContext>();
-                var pending = await db.Database.GetPendingMigrationsAsync(timeout.Token);
-                if (pending.Any())
+                if (await MigrationState.HasPendingAsync(db, timeout.Token))
                 {
                     return HealthCheckResult.Unhealthy("Database migrations are pending.");
                 }

@@ -8,14 +8,27 @@ using QuoinApi.Infrastructure.Persistence;
 
 namespace QuoinApi.Infrastructure.Idempotency;
 
-/// <summary>Deletes expired idempotency keys in small batches, so the table stays small and no purge locks it long.</summary>
-public sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyPurgeService> logger)
+/// <summary>
+/// Deletes expired idempotency keys in small batches, so the table stays small and no purge locks it long. Starts only
+/// once the database is migrated (<see cref="DatabaseReadiness"/>).
+/// </summary>
+public sealed class IdempotencyPurgeService(
+    IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, DatabaseReadiness readiness, TimeProvider clock, ILogger<IdempotencyPurgeService> logger)
     : BackgroundService
 {
     private const int BatchSize = 5000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await readiness.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
         do
         {

@@ -9,13 +9,16 @@ using QuoinApi.Infrastructure.Security;
 namespace QuoinApi.Infrastructure.Persistence;
 
 /// <summary>
-/// At start-up: applies migrations when configured, then makes sure the bootstrap administrator key exists. When the
-/// database is unreachable it keeps retrying in the background and readiness stays failed meanwhile; start-up never hangs.
+/// At start-up: applies migrations when configured, then makes sure the bootstrap administrator key exists, then opens
+/// <see cref="DatabaseReadiness"/> for background work. When the database is unreachable, or its migrations are pending
+/// and are not applied here, it keeps retrying in the background and readiness stays failed meanwhile; start-up never
+/// hangs.
 /// </summary>
-public sealed class DatabaseInitializer(
+public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> databaseOptions,
     IOptions<ApiKeyAuthenticationOptions> keyOptions,
+    DatabaseReadiness readiness,
     ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -53,7 +56,7 @@ public sealed class DatabaseInitializer(
     {
         if (migrate)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrationState.MigrateAsync(db, cancellationToken);
         }
 
         if (bootstrapSecret is null)
@@ -99,8 +102,22 @@ public sealed class DatabaseInitializer(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<QuoinDbContext>();
-            await InitializeAsync(db, databaseOptions.Value.MigrateOnStartup, keyOptions.Value.BootstrapSecret, cancellationToken);
+            var migrate = databaseOptions.Value.MigrateOnStartup;
+            if (!migrate && await MigrationState.HasPendingAsync(db, cancellationToken))
+            {
+                LogMigrationsPending(logger);
+                return false;
+            }
+
+            await InitializeAsync(db, migrate, keyOptions.Value.BootstrapSecret, cancellationToken);
+            readiness.MarkReady();
             return true;
+        }
+        catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            // An expected condition (the database is down or still starting): one line, no stack trace.
+            LogUnavailable(logger, exception.GetType().Name, exception.Message);
+            return false;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -108,4 +125,15 @@ public sealed class DatabaseInitializer(
             return false;
         }
     }
+
+    private static bool IsUnavailable(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
+        || exception is Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Database migrations are pending and Database:MigrateOnStartup is false: run the migrate command. Background work waits and readiness fails until then.")]
+    private static partial void LogMigrationsPending(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable ({Kind}: {Reason}); retrying in the background. Readiness fails until it succeeds.")]
+    private static partial void LogUnavailable(ILogger logger, string kind, string reason);
 }

@@ -260,7 +260,8 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task Principal_without_a_tenant_cannot_see_or_revoke_the_platform_admin_key()
     {
         var bootstrapKeyId = await Factory.Database.ScalarAsync<Guid>("select id from api_keys where tenant_id is null");
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "keys:manage products:read"));
+        // Only platform-admin tokens may come without a tenant (a tenantless token is otherwise a 401, see JwtAuthenticationTests).
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "platform:admin keys:manage products:read"));
 
         var list = await client.GetAsync(TestApi.ApiKeys);
         var get = await client.GetAsync($"{TestApi.ApiKeys}/{bootstrapKeyId}");

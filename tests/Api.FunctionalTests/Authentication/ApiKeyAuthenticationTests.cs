@@ -84,6 +84,57 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     }
 
     [Test]
+    public async Task Two_api_key_headers_are_refused_even_when_the_first_is_valid()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var client = Factory.CreateClient(apiKey: null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        request.Headers.TryAddWithoutValidation("X-Api-Key", [tenant.OwnerKey, "qk_test_other"]);
+
+        var response = await client.SendAsync(request);
+
+        var problem = await AssertUnauthorizedAsync(response);
+        Assert.That(problem.Detail(), Does.Contain("More than one credential"));
+    }
+
+    [Test]
+    public async Task Api_key_beside_a_different_bearer_key_is_refused()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var other = await Factory.CreateTenantAsync("Other");
+        using var client = Factory.CreateClient(tenant.OwnerKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", other.OwnerKey);
+
+        var response = await client.GetAsync(TestApi.Products);
+
+        await AssertUnauthorizedAsync(response);
+    }
+
+    [Test]
+    public async Task Api_key_beside_a_jwt_is_refused()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var client = Factory.CreateClient(tenant.OwnerKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.CreateValidJwt(tenant.TenantId, "products:read"));
+
+        var response = await client.GetAsync(TestApi.Products);
+
+        await AssertUnauthorizedAsync(response);
+    }
+
+    [Test]
+    public async Task The_same_key_as_header_and_bearer_is_one_credential()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var client = Factory.CreateClient(tenant.OwnerKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.OwnerKey);
+
+        var response = await client.GetAsync(TestApi.Products);
+
+        await response.AssertJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task Missing_credentials_return_401_problem_with_www_authenticate()
     {
         using var client = Factory.CreateClient(apiKey: null);

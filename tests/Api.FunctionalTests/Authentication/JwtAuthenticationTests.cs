@@ -126,14 +126,81 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
 
         var response = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
 
-        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await AssertUnauthorizedAsync(response);
+        Assert.That(problem.Detail(), Does.Contain("tenant_id"));
         Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products"), Is.Zero);
     }
 
-    private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
+    public static IEnumerable<TestCaseData> TenantClaimsThatAreNotATenant()
     {
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
-        Assert.That(response.Headers.WwwAuthenticate, Is.Not.Empty);
+        yield return new TestCaseData(null).SetName("Jwt_without_a_tenant_id_is_401");
+        yield return new TestCaseData("acme").SetName("Jwt_with_a_tenant_id_that_is_not_a_uuid_is_401");
+        yield return new TestCaseData("123").SetName("Jwt_with_a_numeric_tenant_id_is_401");
+        yield return new TestCaseData("{01a20800-0000-7000-8000-000000000000}").SetName("Jwt_with_a_braced_uuid_tenant_id_is_401");
+        yield return new TestCaseData(Guid.CreateVersion7().ToString()).SetName("Jwt_of_an_unknown_tenant_is_401");
+    }
+
+    [TestCaseSource(nameof(TenantClaimsThatAreNotATenant))]
+    public async Task Jwt_whose_tenant_is_not_a_live_tenant_is_refused_for_reads_and_writes(string? tenantClaim)
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await tenant.Http.CreateProductAsync("SKU-1");
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantClaim, "products:read products:write keys:manage"));
+
+        var responses = new Dictionary<string, HttpResponseMessage>
+        {
+            ["list products"] = await client.GetAsync(TestApi.Products),
+            ["create a product"] = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-2")),
+            ["create a key"] = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "products:read" } }),
+            ["list keys"] = await client.GetAsync(TestApi.ApiKeys),
+        };
+
+        foreach (var (label, response) in responses)
+        {
+            await AssertUnauthorizedAsync(response, label);
+        }
+
+        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products"), Is.EqualTo(1));
+        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from api_keys where name = 'k'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Jwt_of_a_deleted_tenant_stops_working_at_once()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "products:read products:write keys:manage"));
+        await (await client.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK);
+        using var admin = Factory.CreateAdminClient();
+
+        await (await admin.DeleteAsync($"{TestApi.Tenants}/{tenant.TenantId}")).AssertStatusAsync(HttpStatusCode.NoContent);
+
+        await AssertUnauthorizedAsync(await client.GetAsync(TestApi.Products), "read after the deletion");
+        await AssertUnauthorizedAsync(await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-9")), "write after the deletion");
+        var mint = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "products:read" } });
+        var problem = await AssertUnauthorizedAsync(mint, "minting a key after the deletion");
+        Assert.That(problem.Detail(), Does.Contain("deleted"));
+    }
+
+    [Test]
+    public async Task Platform_admin_jwt_needs_no_tenant()
+    {
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "platform:admin"));
+
+        var response = await client.GetAsync(TestApi.Tenants);
+
+        await response.AssertJsonAsync(HttpStatusCode.OK);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> AssertUnauthorizedAsync(HttpResponseMessage response, string? label = null)
+    {
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.Fail($"{label}: expected 401 but got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType), label);
+        Assert.That(response.Headers.WwwAuthenticate, Is.Not.Empty, label);
+        return problem;
     }
 }

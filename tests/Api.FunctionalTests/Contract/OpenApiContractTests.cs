@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
@@ -45,13 +46,39 @@ public sealed class OpenApiContractTests : FunctionalTestBase
         Assert.That(v2["components"]!["securitySchemes"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "ApiKey", "Bearer" }));
     }
 
-    /// <summary>Drops what depends on the host (servers) and fixes the formatting.</summary>
-    private static string Normalize(string json)
+    [Test]
+    public async Task The_host_header_never_reaches_the_documents()
     {
-        var document = JsonNode.Parse(json)!.AsObject();
-        document.Remove("servers");
-        return document.ToJsonString(Indented) + "\n";
+        using var client = Factory.CreateClient(apiKey: null);
+        foreach (var version in new[] { "v1", "v2" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/openapi/{version}.json");
+            request.Headers.Host = "evil.example";
+            request.Headers.Add("X-Forwarded-Host", "evil.example");
+
+            var response = await client.SendAsync(request);
+
+            var document = await response.AssertJsonAsync(System.Net.HttpStatusCode.OK);
+            Assert.That(document.GetRawText(), Does.Not.Contain("evil.example"), version);
+            Assert.That(document.TryGetProperty("servers", out _), Is.False, $"{version}: no servers unless configured");
+        }
     }
+
+    [Test]
+    public async Task Configured_server_urls_are_the_documents_servers()
+    {
+        await using var configured = Factory.WithWebHostBuilder(builder => builder.UseSetting("OpenApi:ServerUrls:0", "https://api.quoin.example"));
+        using var client = configured.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v2.json");
+        request.Headers.Host = "evil.example";
+
+        var document = JsonNode.Parse(await (await client.SendAsync(request)).Content.ReadAsStringAsync())!;
+
+        Assert.That(document["servers"]!.AsArray().Select(server => server!["url"]!.GetValue<string>()), Is.EqualTo(new[] { "https://api.quoin.example" }));
+    }
+
+    /// <summary>Fixes the formatting. Nothing depends on the request's host: the documents list no servers by default.</summary>
+    private static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Indented) + "\n";
 
     private static string RepositoryRoot()
     {

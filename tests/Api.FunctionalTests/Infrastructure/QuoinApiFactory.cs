@@ -24,6 +24,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
     public const string JwtSigningKey = "functional-tests-jwt-signing-key-0123456789abcdef";
     public const string JwtIssuer = "quoinapi-tests";
     public const string JwtAudience = "quoinapi";
+    public const string IdempotencyKey = "functional-tests-idempotency-key-0123456789abcdef";
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -41,6 +42,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Authentication:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("Authentication:Jwt:Issuer", JwtIssuer);
         builder.UseSetting("Authentication:Jwt:Audience", JwtAudience);
+        builder.UseSetting("Idempotency:ResponseEncryptionKey", IdempotencyKey);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -82,12 +84,17 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
 
     /// <summary>A JWT signed with the test key.</summary>
     public static string CreateJwt(
-        Guid? tenantId, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience, DateTimeOffset? notBefore = null)
+        Guid? tenantId, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience, DateTimeOffset? notBefore = null) =>
+        CreateJwt(tenantId?.ToString(), scopes, expires, audience, notBefore);
+
+    /// <summary>A JWT signed with the test key whose <c>tenant_id</c> claim is exactly <paramref name="tenantClaim"/> (none when null).</summary>
+    public static string CreateJwt(
+        string? tenantClaim, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience, DateTimeOffset? notBefore = null)
     {
         var claims = new List<Claim> { new("sub", "user-" + Guid.NewGuid().ToString("N")), new("scope", scopes) };
-        if (tenantId is { } id)
+        if (tenantClaim is not null)
         {
-            claims.Add(new Claim("tenant_id", id.ToString()));
+            claims.Add(new Claim("tenant_id", tenantClaim));
         }
 
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtSigningKey)), SecurityAlgorithms.HmacSha256);
@@ -100,10 +107,14 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
     /// A JWT valid on both the real clock and <see cref="Clock"/> (which tests move forward), whichever the token
     /// validation reads.
     /// </summary>
-    public string CreateValidJwt(Guid? tenantId, string scopes, string audience = JwtAudience)
+    public string CreateValidJwt(Guid? tenantId, string scopes, string audience = JwtAudience) =>
+        CreateValidJwt(tenantId?.ToString(), scopes, audience);
+
+    /// <summary>As <see cref="CreateValidJwt(Guid?, string, string)"/>, with the <c>tenant_id</c> claim as raw text.</summary>
+    public string CreateValidJwt(string? tenantClaim, string scopes, string audience = JwtAudience)
     {
         var (earliest, latest) = Now();
-        return CreateJwt(tenantId, scopes, expires: latest.AddMinutes(10), audience, notBefore: earliest.AddMinutes(-1));
+        return CreateJwt(tenantClaim, scopes, expires: latest.AddMinutes(10), audience, notBefore: earliest.AddMinutes(-1));
     }
 
     /// <summary>A JWT that expired well beyond the clock skew on both the real clock and <see cref="Clock"/>.</summary>

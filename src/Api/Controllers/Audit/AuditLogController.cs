@@ -17,8 +17,7 @@ public sealed class AuditLogController : ApiControllerBase
 {
     /// <summary>Entries, newest first, with the shared list envelope; filter by action, resourceId and a time range.</summary>
     [HttpGet]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
+    [ProducesResponseType<Application.Common.Paging.ListResult<Application.Audit.AuditEntryDto>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List(
         [FromQuery] ListQueryParameters list,
         [FromQuery] string? action,

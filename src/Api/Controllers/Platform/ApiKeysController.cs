@@ -24,19 +24,17 @@ public sealed class ApiKeysController : ApiControllerBase
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
     public Task<IActionResult> Create(CreateApiKeyRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateApiKeyCommand(request.Name ?? string.Empty, request.Scopes ?? [], request.ExpiresAt),
             created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
 
     [HttpGet]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<Application.Common.Paging.ListResult<ApiKeyDto>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
         SendListAsync(new ListApiKeysQuery(list.ToListRequest()), list, key => key, cancellationToken);
 
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ApiKeyDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetApiKeyQuery(id), Ok, cancellationToken);
 
@@ -44,8 +42,6 @@ public sealed class ApiKeysController : ApiControllerBase
     [HttpPost("{id:guid}/rotate")]
     [Consumes("application/json")]
     [ProducesResponseType<ApiKeyCreatedDto>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
     public Task<IActionResult> Rotate(
         Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateApiKeyRequest? request, CancellationToken cancellationToken) =>
         SendAsync(new RotateApiKeyCommand(id, request?.GracePeriodSeconds),
@@ -54,7 +50,6 @@ public sealed class ApiKeysController : ApiControllerBase
     /// <summary>Revokes the key at once.</summary>
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Revoke(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new RevokeApiKeyCommand(id), cancellationToken);
 }

@@ -23,33 +23,29 @@ public sealed class TenantsController : ApiControllerBase
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<CreatedTenantResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
     public Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
         SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, (request.RatePlan ?? RatePlanName.Free).ToDomain()),
             created => CreatedAt(nameof(Get), created.Id, CreatedTenantResponse.From(created)), cancellationToken);
 
     [HttpGet]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<Application.Common.Paging.ListResult<TenantResponse>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
         SendListAsync(new ListTenantsQuery(list.ToListRequest()), list, TenantResponse.From, cancellationToken);
 
     [HttpGet("{id:guid}")]
     [ProducesResponseType<TenantResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetTenantQuery(id), tenant => Ok(TenantResponse.From(tenant)), cancellationToken);
 
     [HttpPut("{id:guid}/rate-plan")]
     [Consumes("application/json")]
     [ProducesResponseType<TenantResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> ChangeRatePlan(Guid id, ChangeRatePlanRequest request, CancellationToken cancellationToken) =>
         SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan?.ToDomain()), tenant => Ok(TenantResponse.From(tenant)), cancellationToken);
 
     /// <summary>Soft-deletes the tenant; its keys stop working at once.</summary>
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new DeleteTenantCommand(id), cancellationToken);
 }

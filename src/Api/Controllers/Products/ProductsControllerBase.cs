@@ -18,6 +18,7 @@ namespace QuoinApi.Api.Controllers.Products;
 /// The product endpoints, once for every version. A version supplies only what differs: how a body becomes product
 /// fields, how a merge patch is read, and how a product is shown (<typeparamref name="TRepresentation"/>).
 /// </summary>
+[RepresentationResponses]
 public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiControllerBase
     where TRequest : class
     where TRepresentation : class
@@ -31,9 +32,6 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [HttpPost]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [Consumes("application/json")]
-    [ProducesResponseType(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
     public Task<IActionResult> Create(TRequest request, CancellationToken cancellationToken)
     {
         var body = Read(request);
@@ -47,17 +45,13 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     /// <summary>Lists products (docs/http-contract.md#5-lists): keyset pages, sort, filters, full-text search, sparse fieldsets.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.ProductsRead)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, [FromQuery] ProductFilterParameters filter, CancellationToken cancellationToken) =>
         SendListAsync(new ListProductsQuery(list.ToListRequest(), filter.ToFilter()), list, Represent, cancellationToken);
 
     /// <summary>Reads a product; honours If-None-Match (304).</summary>
     [HttpGet("{id:guid}")]
     [Authorize(Policy = Scopes.ProductsRead)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetProductQuery(id), product => Representation(product.Version, Represent(product)), cancellationToken);
 
@@ -66,11 +60,6 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
     [Consumes("application/json")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, MediaTypes.ProblemJson)]
     public Task<IActionResult> Replace(Guid id, TRequest request, CancellationToken cancellationToken)
     {
         var body = Read(request);
@@ -84,10 +73,6 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
     [Consumes(MergePatchReader.MediaType)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
     public async Task<IActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
     {
         var read = ReadPatch(patch);
@@ -102,8 +87,6 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
     public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new DeleteProductCommand(id, EntityTags.ReadIfMatch(Request)), cancellationToken);
 
@@ -111,10 +94,6 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     [HttpPost("{id:guid}/restore")]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypes.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypes.ProblemJson)]
     public Task<IActionResult> Restore(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new RestoreProductCommand(id, EntityTags.ReadIfMatch(Request)),
             product => Representation(product.Version, Represent(product)), cancellationToken);

@@ -24,7 +24,7 @@ internal static class ListRequestRules
             .OverridePropertyName("sort")
             .WithMessage($"'sort' must be a comma-separated list of {string.Join(", ", fields.Names)}, each optionally prefixed with '-'.");
         validator.RuleFor(q => q.List.PageToken)
-            .MaximumLength(2048)
+            .MaximumLength(Paging.PageTokenMaxLength)
             .OverridePropertyName("pageToken");
     }
 }

@@ -6,12 +6,15 @@ namespace QuoinApi.Application.Products.ListProducts;
 
 public sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
 {
+    /// <summary>Longest full-text query (<c>q</c>).</summary>
+    public const int SearchTextMaxLength = 200;
+
     public ListProductsValidator()
     {
         this.ValidListRequest(ProductSorting.Fields);
         RuleFor(q => q.Filter.Sku).MaximumLength(ProductRules.SkuMaxLength).OverridePropertyName("sku");
         RuleFor(q => q.Filter.Tag).MaximumLength(ProductRules.TagMaxLength).OverridePropertyName("tag");
-        RuleFor(q => q.Filter.Q).MaximumLength(200).OverridePropertyName("q");
+        RuleFor(q => q.Filter.Q).MaximumLength(SearchTextMaxLength).OverridePropertyName("q");
         RuleFor(q => q.Filter.MinPrice).GreaterThanOrEqualTo(0).OverridePropertyName("minPrice");
         RuleFor(q => q.Filter.MaxPrice)
             .GreaterThanOrEqualTo(q => q.Filter.MinPrice ?? 0).When(q => q.Filter.MaxPrice is not null)

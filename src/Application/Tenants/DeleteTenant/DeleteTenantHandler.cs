@@ -5,10 +5,15 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Tenants.DeleteTenant;
 
-/// <summary>Soft-deletes a tenant. Its keys stop authenticating at once: authentication requires a live tenant, and
-/// the cached keys are evicted after the commit.</summary>
+/// <summary>Soft-deletes a tenant. Its keys and tokens stop authenticating at once: authentication requires a live
+/// tenant, and the cached keys and the cached tenant are evicted after the commit.</summary>
 public sealed class DeleteTenantHandler(
-    ITenantRepository tenants, IApiKeyRepository apiKeys, IUnitOfWork unitOfWork, IApiKeyCacheInvalidator keyCache, TimeProvider clock)
+    ITenantRepository tenants,
+    IApiKeyRepository apiKeys,
+    IUnitOfWork unitOfWork,
+    IApiKeyCacheInvalidator keyCache,
+    ITenantCacheInvalidator tenantCache,
+    TimeProvider clock)
     : ICommandHandler<DeleteTenantCommand, Success>
 {
     public async Task<Result<Success>> Handle(DeleteTenantCommand request, CancellationToken cancellationToken)
@@ -24,6 +29,7 @@ public sealed class DeleteTenantHandler(
 
         var hashes = await apiKeys.ListSecretHashesOfTenantAsync(tenant.Id, cancellationToken);
         await keyCache.InvalidateAsync(hashes, cancellationToken);
+        await tenantCache.InvalidateAsync(tenant.Id, cancellationToken);
         return Success.Value;
     }
 }

@@ -1,3 +1,4 @@
+using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Tenants.DeleteTenant;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
@@ -9,12 +10,14 @@ public sealed class DeleteTenantHandlerTests
 {
     private HandlerTestContext _context = null!;
     private DeleteTenantHandler _handler = null!;
+    private RecordingTenantCache _tenantCache = null!;
 
     [SetUp]
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new DeleteTenantHandler(_context.Tenants, _context.ApiKeys, _context.UnitOfWork, _context.KeyCache, _context.Clock);
+        _tenantCache = new RecordingTenantCache();
+        _handler = new DeleteTenantHandler(_context.Tenants, _context.ApiKeys, _context.UnitOfWork, _context.KeyCache, _tenantCache, _context.Clock);
         _context.Principal.ActAsPlatformAdmin();
     }
 
@@ -48,6 +51,16 @@ public sealed class DeleteTenantHandlerTests
     }
 
     [Test]
+    public async Task Evicts_the_cached_tenant_so_its_tokens_stop_working()
+    {
+        var tenant = _context.SeedTenant();
+
+        ResultAssert.Succeeded(await _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None));
+
+        Assert.That(_tenantCache.Evicted, Is.EqualTo(new[] { tenant.Id }));
+    }
+
+    [Test]
     public async Task Tenant_without_keys_evicts_nothing()
     {
         var tenant = _context.SeedTenant();
@@ -65,6 +78,7 @@ public sealed class DeleteTenantHandlerTests
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
         Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+        Assert.That(_tenantCache.Evicted, Is.Empty);
     }
 
     [Test]
@@ -76,5 +90,17 @@ public sealed class DeleteTenantHandlerTests
 
         Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(new DeleteTenantCommand(tenant.Id), CancellationToken.None));
         Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
+        Assert.That(_tenantCache.Evicted, Is.Empty);
+    }
+
+    private sealed class RecordingTenantCache : ITenantCacheInvalidator
+    {
+        public List<Guid> Evicted { get; } = [];
+
+        public Task InvalidateAsync(Guid tenantId, CancellationToken cancellationToken)
+        {
+            Evicted.Add(tenantId);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Infrastructure.Caching;
+using StackExchange.Redis;
+
+namespace QuoinApi.Infrastructure.Security;
+
+/// <summary>
+/// Remembers for the credential cache duration whether a tenant exists and is not deleted. Deleting a tenant evicts the
+/// entry here at once and, through a Redis channel, on every other instance; without Redis other instances keep it for
+/// at most the cache duration, exactly as for API keys (<see cref="ApiKeyCache"/>).
+/// </summary>
+public sealed class LiveTenantCache(IMemoryCache cache, RedisConnection redis, IOptions<ApiKeyAuthenticationOptions> options, ILogger<LiveTenantCache> logger)
+    : IHostedService
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("quoinapi:tenant-evictions");
+
+    internal bool TryGet(Guid tenantId, out bool live) => cache.TryGetValue(CacheKey(tenantId), out live);
+
+    internal void Set(Guid tenantId, bool live) => cache.Set(CacheKey(tenantId), live, options.Value.CacheDuration);
+
+    public void EvictLocally(Guid tenantId) => cache.Remove(CacheKey(tenantId));
+
+    /// <summary>Evicts here and, through Redis, on every other instance. Call it once the deletion is committed.</summary>
+    public async Task InvalidateAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        EvictLocally(tenantId);
+        if (redis.Connected is not { } connection)
+        {
+            return;
+        }
+
+        try
+        {
+            await connection.GetSubscriber().PublishAsync(Channel, tenantId.ToString("N"));
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Could not broadcast a tenant eviction; other instances expire it with the cache duration.");
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (redis.Multiplexer is not { } multiplexer)
+        {
+            return;
+        }
+
+        try
+        {
+            await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+            {
+                if (Guid.TryParseExact(message.ToString(), "N", out var tenantId))
+                {
+                    EvictLocally(tenantId);
+                }
+            });
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Could not subscribe to tenant evictions; the multiplexer resubscribes on reconnect.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string CacheKey(Guid tenantId) => "tenant-live:" + tenantId.ToString("N");
+}
+
+/// <summary>
+/// The invalidator handlers use: evicts at once and again after the command commits, then tells the other instances
+/// (an eviction only before the commit would let a concurrent request re-cache the still-visible live tenant).
+/// </summary>
+internal sealed class TransactionalTenantCacheInvalidator(LiveTenantCache cache, AfterCommit afterCommit) : ITenantCacheInvalidator
+{
+    public Task InvalidateAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        cache.EvictLocally(tenantId);
+        afterCommit.Add(ct => cache.InvalidateAsync(tenantId, ct));
+        return Task.CompletedTask;
+    }
+}
