@@ -1,4 +1,4 @@
 namespace QuoinApi.Application.Audit.VerifyAuditLog;
 
-/// <summary>The result of <c>GET /audit-log/verify</c>: <c>{valid, entries, firstInvalidSequence?}</c> (docs/http-contract.md#audit-log).</summary>
+/// <summary>The check of the caller's audit chain: whether it holds, how many entries it has, and the first that does not.</summary>
 public sealed record AuditVerification(bool Valid, long Entries, long? FirstInvalidSequence);
