@@ -1,8 +1,8 @@
 namespace QuoinApi.Domain.Common;
 
 /// <summary>
-/// The kinds of expected failure, in the terms of the use cases. Whoever answers the caller translates each kind in
-/// one place (the API: one status code per kind).
+/// The kinds of expected failure, in the terms of the use cases. Whoever answers the caller translates each kind into
+/// its own vocabulary, in one place.
 /// </summary>
 public enum ErrorKind
 {

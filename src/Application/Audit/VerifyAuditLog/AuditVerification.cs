@@ -1,8 +1,7 @@
 namespace QuoinApi.Application.Audit.VerifyAuditLog;
 
 /// <summary>
-/// The result of <c>GET /audit-log/verify</c> (docs/http-contract.md#audit-log): <c>{valid, entries,
-/// firstInvalidSequence?, pending}</c>. <c>entries</c> counts the sealed entries checked, <c>pending</c> those recorded
-/// but not yet sealed into the chain (normally for under a second).
+/// The check of the caller's audit chain: whether it holds, how many sealed entries it has, the first that does not,
+/// and how many recorded entries still wait to be sealed into it (normally for under a second).
 /// </summary>
 public sealed record AuditVerification(bool Valid, long Entries, long? FirstInvalidSequence, long Pending);

@@ -8,12 +8,12 @@ public enum IdempotencyClaimStatus
     /// <summary>The same key and the same request completed before: replay <see cref="IdempotencyClaim.Response"/>.</summary>
     Replay,
 
-    /// <summary>The same key was used for a different request: 422.</summary>
+    /// <summary>The same key was used for a different request: an <c>IdempotencyKeyReused</c> failure.</summary>
     Mismatch,
 
-    /// <summary>The first request with this key is still running: 409.</summary>
+    /// <summary>The first request with this key is still running: a <c>Conflict</c>.</summary>
     InFlight,
 
-    /// <summary>The stored response cannot be decrypted (the encryption key changed): 409, never a re-run.</summary>
+    /// <summary>The stored response cannot be decrypted (the encryption key changed): a <c>Conflict</c>, never a re-run.</summary>
     Unreplayable,
 }

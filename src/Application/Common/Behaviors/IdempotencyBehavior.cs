@@ -10,7 +10,8 @@ namespace QuoinApi.Application.Common.Behaviors;
 
 /// <summary>
 /// <c>Idempotency-Key</c> for commands (draft-ietf-httpapi-idempotency-key-header), inside the command's transaction:
-/// the same key and request replay the stored result, a different request is 422, a request still running is 409.
+/// the same key and request replay the stored result, a different request is an <c>IdempotencyKeyReused</c> failure,
+/// a request still running a <c>Conflict</c>.
 /// </summary>
 public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore store, ICurrentPrincipal principal, RequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
@@ -57,7 +58,7 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore s
     /// <summary>
     /// SHA-256 of the caller, the request type and its members: "the same request" means the same command, field by
     /// field, from the same credential. Keys are scoped to the tenant, but another key of that tenant reusing a key is
-    /// a different request (422), so it can never read a stored response, such as a new key's secret, it did not cause.
+    /// a different request (a reused key), so it can never read a stored response, such as a new key's secret, it did not cause.
     /// </summary>
     internal static byte[] Fingerprint(TRequest request, string? actorId) =>
         SHA256.HashData([.. Encoding.UTF8.GetBytes((actorId ?? "-") + "\n" + typeof(TRequest).FullName + "\n"), .. JsonSerializer.SerializeToUtf8Bytes(request, StorageOptions)]);

@@ -12,7 +12,7 @@ namespace QuoinApi.Application.Common.Paging;
 /// <summary>
 /// Keyset ("seek") pagination for every list: pages cost the same at page 1 and page 1000 because the cursor is a
 /// WHERE on indexed sort keys, never an OFFSET. The cursor travels as an opaque, signed page token bound to the
-/// query it was minted for (resource, tenant, filters and sort): a forged, altered or foreign token is a 400.
+/// query it was minted for (resource, tenant, filters and sort): a forged, altered or foreign token is a validation error on <c>pageToken</c>.
 /// </summary>
 public sealed class KeysetPager(IPageTokenProtector protector)
 {
