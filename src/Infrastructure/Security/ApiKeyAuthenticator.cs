@@ -6,22 +6,6 @@ using QuoinApi.Infrastructure.Persistence;
 
 namespace QuoinApi.Infrastructure.Security;
 
-/// <summary>What authentication needs to know about a key; cached by secret hash.</summary>
-public sealed record AuthenticatedApiKey(Guid Id, Guid? TenantId, string[] Scopes)
-{
-    internal DateTimeOffset? ExpiresAt { get; init; }
-
-    internal DateTimeOffset? GraceEndsAt { get; init; }
-
-    internal DateTimeOffset? LastUsedAt { get; set; }
-}
-
-public enum ApiKeyCheck
-{
-    Valid,
-    Malformed,
-    Invalid,
-}
 
 /// <summary>
 /// Validates a presented secret. Malformed keys are refused with no I/O (format and checksum); known keys are served
@@ -99,14 +83,4 @@ public sealed class ApiKeyAuthenticator(
             .Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= staleBefore))
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
     }
-}
-
-/// <summary>Configuration read by authentication (sections <c>ApiKeys</c> and <c>Bootstrap</c>).</summary>
-public sealed class ApiKeyAuthenticationOptions
-{
-    /// <summary>How long a validated key is trusted without a database read; revocation evicts it sooner.</summary>
-    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary><c>Bootstrap:AdminApiKey</c>: the only key accepted outside the qk_ format.</summary>
-    public string? BootstrapSecret { get; set; }
 }
