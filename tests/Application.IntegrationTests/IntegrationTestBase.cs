@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure.Auditing;
 using QuoinApi.Testing;
@@ -9,8 +10,9 @@ using QuoinApi.Testing;
 namespace QuoinApi.Application.IntegrationTests;
 
 /// <summary>
-/// Sends requests through the real MediatR pipeline, each in its own DI scope (one request = one unit of work), as
-/// a given tenant. The database is emptied before every test.
+/// Sends requests through the real MediatR pipeline (or straight to their handler), each in its own DI scope (one
+/// request = one unit of work), as a given tenant. The database is emptied before every test, and the recorded text
+/// searches with it.
 /// </summary>
 public abstract class IntegrationTestBase
 {
@@ -18,22 +20,59 @@ public abstract class IntegrationTestBase
 
     protected static FakeTimeProvider Clock => IntegrationTestSetup.Clock;
 
+    /// <summary>The texts the product list searched for, through the real PostgreSQL full-text search.</summary>
+    protected static RecordingProductTextSearch TextSearches => IntegrationTestSetup.Services.GetRequiredService<RecordingProductTextSearch>();
+
     [SetUp]
-    public Task ResetDatabaseAsync() => Database.ResetAsync();
+    public Task ResetDatabaseAsync()
+    {
+        TextSearches.Clear();
+        return Database.ResetAsync();
+    }
 
     protected static Task<Result<T>> SendAsync<T>(IRequest<Result<T>> request, Guid? tenantId = null, params string[] scopes) =>
         SendWithKeyAsync(request, idempotencyKey: null, tenantId, scopes);
+
+    /// <summary>
+    /// Calls the request's handler directly, as the handler tests of the unit-test project do, but over the real
+    /// repositories and read side on PostgreSQL: no pipeline behavior runs. <paramref name="overrides"/> replace the
+    /// handler's dependencies of the same type (say, a recording cache invalidator).
+    /// </summary>
+    protected static async Task<Result<T>> HandleAsync<T>(IRequest<Result<T>> request, Guid? tenantId, string[] scopes, params object[] overrides)
+    {
+        await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
+        SetCaller(scope.ServiceProvider, tenantId, scopes);
+        var handlerType = typeof(IRequestHandler<,>).MakeGenericType(request.GetType(), typeof(Result<T>));
+        var registered = scope.ServiceProvider.GetRequiredService(handlerType);
+        var handler = overrides.Length == 0 ? registered : ActivatorUtilities.CreateInstance(scope.ServiceProvider, registered.GetType(), overrides);
+        var handle = handlerType.GetMethod(nameof(IRequestHandler<IRequest<Result<T>>, Result<T>>.Handle))!;
+        return await (Task<Result<T>>)handle.Invoke(handler, [request, CancellationToken.None])!;
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a scope of its own as the given caller, e.g. to ask a repository.</summary>
+    protected static async Task<T> AsCallerAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
+        SetCaller(scope.ServiceProvider, tenantId, []);
+        return await action(scope.ServiceProvider);
+    }
 
     /// <summary>As the API does for a POST or PATCH carrying <c>Idempotency-Key</c>.</summary>
     protected static async Task<Result<T>> SendWithKeyAsync<T>(IRequest<Result<T>> request, string? idempotencyKey, Guid? tenantId = null, params string[] scopes)
     {
         await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<RequestContext>().IdempotencyKey = idempotencyKey;
-        var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
+        SetCaller(scope.ServiceProvider, tenantId, scopes);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>The caller, as the API would set it from the key or token: every scope unless others are given.</summary>
+    private static void SetCaller(IServiceProvider services, Guid? tenantId, string[] scopes)
+    {
+        var principal = services.GetRequiredService<TestPrincipal>();
         principal.TenantId = tenantId;
         principal.ActorId = "test-actor";
         principal.Scopes = (scopes.Length == 0 ? Domain.Common.Scopes.All : scopes).ToHashSet(StringComparer.Ordinal);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
     /// <summary>
@@ -60,8 +99,6 @@ public abstract class IntegrationTestBase
     /// <summary>Creates a tenant as a platform administrator would and returns its id.</summary>
     protected static async Task<Guid> CreateTenantAsync(string name = "Acme")
     {
-        var created = await SendAsync(new Tenants.CreateTenant.CreateTenantCommand(name));
-        Assert.That(created.IsSuccess, Is.True, created.Error?.Message);
-        return created.Value.Id;
+        return ResultAssert.Succeeded(await SendAsync(new Application.Tenants.CreateTenant.CreateTenantCommand(name))).Id;
     }
 }

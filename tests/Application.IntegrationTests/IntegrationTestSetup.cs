@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.IntegrationTests.Support;
+using QuoinApi.Application.Products;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure;
 using QuoinApi.Testing;
@@ -42,6 +44,13 @@ public sealed class IntegrationTestSetup
         services.AddSingleton<TimeProvider>(Clock);
         services.AddScoped<TestPrincipal>();
         services.AddScoped<ICurrentPrincipal>(provider => provider.GetRequiredService<TestPrincipal>());
+
+        // The real text search behind a recorder (Products/ListProducts tests check when it runs).
+        var textSearch = services.Single(d => d.ServiceType == typeof(IProductTextSearch));
+        services.Remove(textSearch);
+        services.AddSingleton(provider => new RecordingProductTextSearch(
+            (IProductTextSearch)ActivatorUtilities.CreateInstance(provider, textSearch.ImplementationType!)));
+        services.AddSingleton<IProductTextSearch>(provider => provider.GetRequiredService<RecordingProductTextSearch>());
 
         // Test-only commands that probe the pipeline (Pipeline/AfterCommitTests).
         services.AddScoped<IRequestHandler<Pipeline.AfterCommitTests.CreateTenantWithAfterCommitCommand, Result<Success>>,

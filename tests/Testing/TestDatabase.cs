@@ -84,10 +84,29 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
 
+    /// <summary>
+    /// A context on this database with no caller and no interceptors: what tests use to migrate and to put rows in
+    /// place exactly as given (timestamps included). Use it to write; its queries see what a caller without a tenant
+    /// sees.
+    /// </summary>
+    public QuoinDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<QuoinDbContext>().UseNpgsql(_dataSource).Options);
+
+    /// <summary>Runs a statement, for tests that change rows as an operator could (<see cref="ScalarAsync{T}"/> reads).</summary>
+    public async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     private async Task MigrateAsync()
     {
-        var options = new DbContextOptionsBuilder<QuoinDbContext>().UseNpgsql(_dataSource).Options;
-        await using var context = new QuoinDbContext(options);
+        await using var context = CreateContext();
         await context.Database.MigrateAsync();
     }
 }

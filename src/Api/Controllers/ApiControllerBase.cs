@@ -37,7 +37,7 @@ public abstract class ApiControllerBase : ControllerBase
         return result.IsSuccess ? NoContent() : Problem(result.Error!);
     }
 
-    /// <summary>Sends a list query and answers with the §5 envelope, Link: rel="next" and the sparse fieldset.</summary>
+    /// <summary>Sends a list query and answers with the list envelope (docs/http-contract.md#5-lists), Link: rel="next" and the sparse fieldset.</summary>
     protected async Task<IActionResult> SendListAsync<TItem, TRepresentation>(
         IRequest<Result<ListResult<TItem>>> query, ListQueryParameters list, Func<TItem, TRepresentation> represent, CancellationToken cancellationToken)
     {

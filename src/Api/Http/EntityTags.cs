@@ -3,7 +3,7 @@ using QuoinApi.Application.Common.Concurrency;
 
 namespace QuoinApi.Api.Http;
 
-/// <summary>Strong entity tags from row versions (RFC 9110 §8.8.3) and the conditional headers that use them.</summary>
+/// <summary>Strong entity tags from row versions (RFC 9110, section 8.8.3) and the conditional headers that use them.</summary>
 internal static class EntityTags
 {
     public static string Format(uint version) => $"\"{version}\"";
@@ -46,7 +46,7 @@ internal static class EntityTags
 
         var current = new EntityTagHeaderValue(Format(version));
 
-        // If-None-Match uses weak comparison (RFC 9110 §13.1.2).
+        // If-None-Match uses weak comparison (RFC 9110, section 13.1.2).
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 }

@@ -3,7 +3,7 @@ using QuoinApi.Application.Common.Paging;
 
 namespace QuoinApi.Api.Http;
 
-/// <summary>The §5 list parameters every list endpoint binds, in one type.</summary>
+/// <summary>The list parameters every list endpoint binds, in one type (docs/http-contract.md#5-lists).</summary>
 public sealed class ListQueryParameters
 {
     /// <summary>1-100, default 20.</summary>

@@ -3,7 +3,7 @@ using QuoinApi.Application.Products.ListProducts;
 
 namespace QuoinApi.Api.Http;
 
-/// <summary>The §5 product filters, the same in every API version (prices in decimal major units).</summary>
+/// <summary>The product filters (docs/http-contract.md#5-lists), the same in every API version (prices in decimal major units).</summary>
 public sealed class ProductFilterParameters
 {
     [FromQuery(Name = "sku")]

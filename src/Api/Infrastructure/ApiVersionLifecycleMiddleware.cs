@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace QuoinApi.Api.Infrastructure;
 
 /// <summary>
-/// Completes the §6 version headers on every /api response, including those answered before MVC runs (401, 404):
+/// Completes the version headers (docs/http-contract.md#versioning) on every /api response, including those answered before MVC runs (401, 404):
 /// <c>api-supported-versions</c> always, and for v1 <c>api-deprecated-versions</c> plus the Deprecation, Sunset and
 /// Link headers, written by Asp.Versioning's own policy writers. After v1's sunset date every v1 request is 410 Gone
 /// with a problem that links to the migration guide.

@@ -1,7 +1,7 @@
 namespace QuoinApi.Api.Infrastructure;
 
 /// <summary>
-/// CORS is off unless <c>Cors:AllowedOrigins</c> lists origins (§6). Credentials (cookies) are never allowed: the API
+/// CORS is off unless <c>Cors:AllowedOrigins</c> lists origins (docs/http-contract.md#security). Credentials (cookies) are never allowed: the API
 /// authenticates with headers, so there is no wildcard-with-credentials footgun to fall into.
 /// </summary>
 internal static class CorsSetup

@@ -7,7 +7,7 @@ namespace QuoinApi.Api.Infrastructure;
 
 /// <summary>
 /// /health/live: the process runs (no dependencies). /health/ready: PostgreSQL reachable and migrated, not shutting
-/// down; Redis trouble reports Degraded with 200 (§8).
+/// down; Redis trouble reports Degraded with 200 (docs/http-contract.md#8-operations).
 /// </summary>
 internal static class HealthSetup
 {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace QuoinApi.Api.Infrastructure;
 
-/// <summary>Strict JSON (§1): camelCase, lower-case enum strings, RFC 3339 UTC timestamps, unknown members rejected.</summary>
+/// <summary>Strict JSON (docs/http-contract.md#1-conventions): camelCase, lower-case enum strings, RFC 3339 UTC timestamps, unknown members rejected.</summary>
 internal static class JsonSetup
 {
     public static void Configure(JsonSerializerOptions options)

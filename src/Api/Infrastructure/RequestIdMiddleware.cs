@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace QuoinApi.Api.Infrastructure;
 
-/// <summary>Accepts a caller's <c>X-Request-Id</c> (≤ 128 safe characters) or makes one, and echoes it (§6).</summary>
+/// <summary>Accepts a caller's <c>X-Request-Id</c> (≤ 128 safe characters) or makes one, and echoes it (docs/http-contract.md#tracing).</summary>
 internal sealed class RequestIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "X-Request-Id";

@@ -1,6 +1,6 @@
 namespace QuoinApi.Api.Infrastructure;
 
-/// <summary>The §6 security headers on every response; the docs page gets a CSP that lets its script run.</summary>
+/// <summary>The security headers (docs/http-contract.md#security) on every response; the docs page gets a CSP that lets its script run.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     internal const string ApiCsp = "default-src 'none'; frame-ancestors 'none'";

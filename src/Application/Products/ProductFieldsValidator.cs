@@ -5,7 +5,7 @@ using QuoinApi.Domain.Products;
 
 namespace QuoinApi.Application.Products;
 
-/// <summary>The §3 product rules, in one place for every command that writes a product.</summary>
+/// <summary>The product rules (docs/http-contract.md#products), in one place for every command that writes a product.</summary>
 public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
     where T : IProductFields
 {

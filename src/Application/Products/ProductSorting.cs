@@ -3,7 +3,7 @@ using QuoinApi.Domain.Products;
 
 namespace QuoinApi.Application.Products;
 
-/// <summary>The product sort whitelist (§5); each field has a matching index (tenant, field, id) for keyset paging.</summary>
+/// <summary>The product sort whitelist (docs/http-contract.md#5-lists); each field has a matching index (tenant, field, id) for keyset paging.</summary>
 public static class ProductSorting
 {
     public static readonly SortableFields<Product> Fields = new SortableFields<Product>(p => p.Id, defaultSort: "-createdAt")

@@ -67,7 +67,7 @@ public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
         return (key, secret);
     }
 
-    /// <summary>The platform administrator key whose secret comes from configuration (§2 bootstrap).</summary>
+    /// <summary>The platform administrator key whose secret comes from configuration (the bootstrap administrator).</summary>
     public static ApiKey Bootstrap(string secret)
     {
         if (secret.Length < ApiKeySecret.BootstrapMinLength)

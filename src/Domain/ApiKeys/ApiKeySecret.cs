@@ -16,7 +16,7 @@ public sealed class ApiKeySecret
     public const int ChecksumLength = 6;
     public const int Length = 8 + RandomLength + ChecksumLength;
 
-    /// <summary>Shortest secret accepted for the bootstrap administrator key (§2).</summary>
+    /// <summary>Shortest secret accepted for the bootstrap administrator key.</summary>
     public const int BootstrapMinLength = 32;
 
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -1,6 +1,6 @@
 namespace QuoinApi.Domain.Common;
 
-/// <summary>The permission scopes of the HTTP contract (§2).</summary>
+/// <summary>The permission scopes a credential can hold; the API publishes them to clients as they are.</summary>
 public static class Scopes
 {
     public const string ProductsRead = "products:read";

@@ -1,6 +1,6 @@
 namespace QuoinApi.Domain.Products;
 
-/// <summary>The product invariants of the HTTP contract (§3), shared by validators and the database schema.</summary>
+/// <summary>The product invariants, shared by the validators and the database schema (its check constraints).</summary>
 public static class ProductRules
 {
     public const int SkuMaxLength = 64;

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace QuoinApi.Infrastructure.Health;
 
 /// <summary>
-/// Redis trouble is Degraded, never Unhealthy: the API falls back to per-instance limits and caches (§8). Uses the shared
+/// Redis trouble is Degraded, never Unhealthy: the API falls back to per-instance limits and caches (docs/http-contract.md#8-operations). Uses the shared
 /// multiplexer (no connection per probe) and shares one PING among concurrent probes.
 /// </summary>
 public sealed class RedisHealthCheck : IHealthCheck

@@ -20,4 +20,8 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
     IQueryable<Product> IReadDbContext.Products => Products.AsNoTracking();
 
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
+
+    Task<TResult> IReadDbContext.RunAsync<TArgument, TResult>(
+        Func<DbContext, TArgument, CancellationToken, Task<TResult>> compiledQuery, TArgument argument, CancellationToken cancellationToken) =>
+        compiledQuery(this, argument, cancellationToken);
 }

@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.ApiKeys;
 
-/// <summary>Spec §3: POST /api-keys/{id}/rotate issues a replacement; the old key works until its grace period ends.</summary>
+/// <summary>docs/http-contract.md#api-keys: POST /api-keys/{id}/rotate issues a replacement; the old key works until its grace period ends.</summary>
 public sealed class ApiKeyRotationTests : FunctionalTestBase
 {
     [Test]

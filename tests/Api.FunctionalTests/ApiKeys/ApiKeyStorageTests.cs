@@ -6,7 +6,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.ApiKeys;
 
-/// <summary>Spec §2: only a SHA-256 hash and a short display prefix of a key are stored.</summary>
+/// <summary>docs/http-contract.md#2-authentication-and-scopes: only a SHA-256 hash and a short display prefix of a key are stored.</summary>
 public sealed class ApiKeyStorageTests : FunctionalTestBase
 {
     [Test]

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.ApiKeys;
 
-/// <summary>Spec §2 and §3, API keys: issue, read, scope limits and revocation.</summary>
+/// <summary>docs/http-contract.md#2-authentication-and-scopes and docs/http-contract.md#api-keys: issue, read, scope limits and revocation.</summary>
 public sealed class ApiKeysTests : FunctionalTestBase
 {
     [Test]

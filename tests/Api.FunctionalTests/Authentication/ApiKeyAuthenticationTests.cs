@@ -5,7 +5,7 @@ using QuoinApi.Domain.ApiKeys;
 
 namespace QuoinApi.Api.FunctionalTests.Authentication;
 
-/// <summary>Spec §2: API keys in X-Api-Key or Authorization: Bearer; bad credentials are 401 problems with WWW-Authenticate.</summary>
+/// <summary>docs/http-contract.md#2-authentication-and-scopes: API keys in X-Api-Key or Authorization: Bearer; bad credentials are 401 problems with WWW-Authenticate.</summary>
 public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
 {
     [Test]

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 namespace QuoinApi.Api.FunctionalTests.Authentication;
 
 /// <summary>
-/// Spec §2: JWT bearer tokens carry tenant_id and space-separated scope; audience and lifetime are checked. The
+/// docs/http-contract.md#2-authentication-and-scopes: JWT bearer tokens carry tenant_id and space-separated scope; audience and lifetime are checked. The
 /// refusal tests are meaningful because the acceptance tests show that a well-formed token is accepted.
 /// </summary>
 public sealed class JwtAuthenticationTests : FunctionalTestBase

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Behaviors;
 
-/// <summary>§6 Idempotency-Key: replay, 422 for a different request, 409 while in flight, 400 when malformed.</summary>
+/// <summary>docs/http-contract.md#idempotency, Idempotency-Key: replay, 422 for a different request, 409 while in flight, 400 when malformed.</summary>
 public sealed class IdempotencyTests : FunctionalTestBase
 {
     private static HttpRequestMessage Post(string url, object body, string? key)

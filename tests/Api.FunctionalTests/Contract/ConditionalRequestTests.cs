@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
 
-/// <summary>§6 concurrency: strong ETags from the row version, If-Match (412, *), If-None-Match (304), required If-Match (428).</summary>
+/// <summary>docs/http-contract.md#conditional-requests: strong ETags from the row version, If-Match (412, *), If-None-Match (304), required If-Match (428).</summary>
 public sealed class ConditionalRequestTests : FunctionalTestBase
 {
     private const string V2Body = """{"sku":"COND","name":"Replaced","price":{"amountMinor":100,"currency":"EUR"},"tags":[]}""";

@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
 
-/// <summary>§5 lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets, counts.</summary>
+/// <summary>docs/http-contract.md#5-lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets, counts.</summary>
 public sealed class ListTests : FunctionalTestBase
 {
     private static async Task<List<JsonNode>> ReadAllPagesAsync(HttpClient client, string firstUrl, int maxPages = 50)
@@ -63,7 +63,7 @@ public sealed class ListTests : FunctionalTestBase
             await tenant.Http.CreateProductV2Async("SKU-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), name);
         }
 
-        var names = (await ReadAllPagesAsync(tenant.Http, "/api/v1/products?sort=-name,createdAt&pageSize=2"))
+        var names = (await ReadAllPagesAsync(tenant.Http, "/api/v2/products?sort=-name,createdAt&pageSize=2"))
             .Select(i => i["name"]!.GetValue<string>()).ToList();
 
         Assert.That(names, Is.EqualTo(new[] { "echo", "delta", "charlie", "bravo", "alpha", "alpha" }));

@@ -6,7 +6,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
 
-/// <summary>§6 versioning headers on both versions, v1 retirement after its sunset date, and v1/v2 reading one row.</summary>
+/// <summary>docs/http-contract.md#versioning: the version headers on both versions, v1 retirement after its sunset date, and v1/v2 reading one row.</summary>
 public sealed class VersioningTests : FunctionalTestBase
 {
     [TestCase("/api/v1/products")]

@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Health;
 
-/// <summary>Spec §3 operations and §8: health probes, the OpenAPI document and the docs page, all without credentials.</summary>
+/// <summary>docs/http-contract.md#operations-endpoints and docs/http-contract.md#8-operations: health probes, the OpenAPI document and the docs page, all without credentials.</summary>
 public sealed class OperationsEndpointsTests : FunctionalTestBase
 {
     [Test]

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>No input a client can send is a 500: bad input is a 4xx problem (spec §1).</summary>
+/// <summary>No input a client can send is a 500: bad input is a 4xx problem (docs/http-contract.md#1-conventions).</summary>
 public sealed class BadInputTests : FunctionalTestBase
 {
     private static readonly string[] RawProductBodies =
@@ -21,6 +21,13 @@ public sealed class BadInputTests : FunctionalTestBase
         new string('[', 10_000) + new string(']', 10_000),
         "{\"sku\":{\"sku\":{\"sku\":{}}}}",
         "{\"sku\":\"A\",\"name\":\"\\ud800\",\"price\":1,\"currency\":\"EUR\"}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":{\"amountMinor\":9223372036854775808,\"currency\":\"EUR\"}}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":{\"amountMinor\":-9223372036854775808,\"currency\":\"EUR\"}}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":{\"amountMinor\":9223372036854775807,\"currency\":\"CLF\"}}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":{\"amountMinor\":1e28,\"currency\":\"JPY\"}}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":{\"amountMinor\":null,\"currency\":null}}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":{}}",
+        "{\"sku\":\"A\",\"name\":\"n\",\"price\":[]}",
         "{\"sku\":\"A\",\"name\":\"n\",\"price\":1,\"currency\":\"\\u20ac\"}",
         "{\"\":1}",
         "{\"sku\":\"A\",\"sku\":\"B\",\"sku\":{}}",
@@ -35,11 +42,15 @@ public sealed class BadInputTests : FunctionalTestBase
         using var tenant = await Factory.CreateTenantAsync();
         var product = await tenant.Http.CreateProductAsync("EXISTING");
 
-        var post = await tenant.Http.PostAsync(TestApi.Products, TestApi.RawJson(body));
-        var put = await tenant.Http.PutAsync($"{TestApi.Products}/{product.Id()}", TestApi.RawJson(body));
+        // Both versions: their bodies differ (v1's decimal price and top-level currency), so do their readers.
+        foreach (var url in new[] { TestApi.Products, TestApi.ProductsV1 })
+        {
+            var post = await tenant.Http.PostAsync(url, TestApi.RawJson(body));
+            var put = await tenant.Http.PutAsync($"{url}/{product.Id()}", TestApi.RawJson(body));
 
-        await AssertNoServerErrorAsync(post);
-        await AssertNoServerErrorAsync(put);
+            await AssertNoServerErrorAsync(post);
+            await AssertNoServerErrorAsync(put);
+        }
     }
 
     [TestCase("?pageSize=99999999999999999999")]

@@ -5,14 +5,14 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §1: every error is an RFC 9457 problem (application/problem+json, type, title, status, detail, instance, traceId).</summary>
+/// <summary>docs/http-contract.md#1-conventions: every error is an RFC 9457 problem (application/problem+json, type, title, status, detail, instance, traceId).</summary>
 public sealed class ErrorResponsesTests : FunctionalTestBase
 {
-    [TestCase("/api/v1/nothing")]
+    [TestCase("/api/v2/nothing")]
     [TestCase("/nothing")]
-    [TestCase("/api/v1/products/not-a-guid")]
-    [TestCase("/api/v1/api-keys/123")]
-    [TestCase("/api/v1/tenants/00000000-0000-0000-0000-000000000000/nothing")]
+    [TestCase("/api/v2/products/not-a-guid")]
+    [TestCase("/api/v2/api-keys/123")]
+    [TestCase("/api/v2/tenants/00000000-0000-0000-0000-000000000000/nothing")]
     [TestCase("/api/v9/products")]
     public async Task Unknown_route_returns_404_problem(string path)
     {
@@ -30,7 +30,7 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
     {
         using var anonymous = Factory.CreateClient(apiKey: null);
 
-        var response = await anonymous.GetAsync("/api/v1/nothing");
+        var response = await anonymous.GetAsync("/api/v2/nothing");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }

@@ -6,7 +6,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §6: X-Request-Id, security headers, Cache-Control on authenticated responses, API version reporting.</summary>
+/// <summary>docs/http-contract.md#6-headers: X-Request-Id, security headers, Cache-Control on authenticated responses, API version reporting.</summary>
 public sealed class HeadersTests : FunctionalTestBase
 {
     private const string RequestId = "X-Request-Id";
@@ -82,7 +82,7 @@ public sealed class HeadersTests : FunctionalTestBase
     {
         yield return new TestCaseData("authenticated 200", true, TestApi.Products, true);
         yield return new TestCaseData("anonymous 401", false, TestApi.Products, true);
-        yield return new TestCaseData("authenticated 404 route", true, "/api/v1/nothing", true);
+        yield return new TestCaseData("authenticated 404 route", true, "/api/v2/nothing", true);
         yield return new TestCaseData("anonymous 404 route", false, "/nothing", false);
         yield return new TestCaseData("health", false, "/health/ready", false);
         yield return new TestCaseData("openapi", false, "/openapi/v1.json", false);

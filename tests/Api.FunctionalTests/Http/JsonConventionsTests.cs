@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §1: camelCase members, lower-case enum strings, RFC 3339 UTC timestamps with milliseconds, UUIDv7 ids.</summary>
+/// <summary>docs/http-contract.md#1-conventions: camelCase members, lower-case enum strings, RFC 3339 UTC timestamps with milliseconds, UUIDv7 ids.</summary>
 public sealed class JsonConventionsTests : FunctionalTestBase
 {
     [Test]

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Http;
 
-/// <summary>Spec §1: strict JSON bodies. Malformed JSON, unknown members and wrong types are 400; other media 415; over 1 MiB 413.</summary>
+/// <summary>docs/http-contract.md#1-conventions: strict JSON bodies. Malformed JSON, unknown members and wrong types are 400; other media 415; over 1 MiB 413.</summary>
 public sealed class RequestBodyTests : FunctionalTestBase
 {
     private const int MaxBodyBytes = 1024 * 1024;
@@ -89,17 +89,37 @@ public sealed class RequestBodyTests : FunctionalTestBase
 
     [TestCase("price", "\"12\"", "price")]
     [TestCase("price", "true", "price")]
-    [TestCase("price", "1e400", "price")]
+    [TestCase("price", "{\"amountMinor\":\"12\",\"currency\":\"EUR\"}", "price.amountMinor")]
+    [TestCase("price", "{\"amountMinor\":12.5,\"currency\":\"EUR\"}", "price.amountMinor")]
+    [TestCase("price", "{\"amountMinor\":1e400,\"currency\":\"EUR\"}", "price.amountMinor")]
+    [TestCase("price", "{\"amountMinor\":1250,\"currency\":[\"EUR\"]}", "price.currency")]
     [TestCase("sku", "123", "sku")]
     [TestCase("name", "{}", "name")]
     [TestCase("tags", "\"a\"", "tags")]
     [TestCase("tags", "[1]", "tags[0]")]
+    public Task Wrong_type_returns_400_naming_the_member(string member, string rawValue, string errorKey) =>
+        AssertWrongTypeRefusedAsync(TestApi.Products, TestApi.RawProductJson(member, rawValue), errorKey);
+
+    /// <summary>v1 spells the price as a decimal and the currency beside it.</summary>
+    [TestCase("price", "\"12\"", "price")]
+    [TestCase("price", "true", "price")]
+    [TestCase("price", "1e400", "price")]
     [TestCase("currency", "[\"EUR\"]", "currency")]
-    public async Task Wrong_type_returns_400_naming_the_member(string member, string rawValue, string errorKey)
+    public Task V1_wrong_type_returns_400_naming_the_member(string member, string rawValue, string errorKey)
+    {
+        var members = new Dictionary<string, string>
+        {
+            ["sku"] = "\"SKU-1\"", ["name"] = "\"Widget\"", ["price"] = "12.50", ["currency"] = "\"EUR\"", ["tags"] = "[]",
+        };
+        members[member] = rawValue;
+        return AssertWrongTypeRefusedAsync(TestApi.ProductsV1, "{" + string.Join(',', members.Select(m => $"\"{m.Key}\":{m.Value}")) + "}", errorKey);
+    }
+
+    private static async Task AssertWrongTypeRefusedAsync(string url, string json, string errorKey)
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.PostAsync(TestApi.Products, TestApi.RawJson(TestApi.RawProductJson(member, rawValue)));
+        var response = await tenant.Http.PostAsync(url, TestApi.RawJson(json));
 
         var errors = await response.AssertValidationProblemAsync(errorKey);
         Assert.That(errors.ToString(), Does.Not.Contain("System."), "no .NET type names");
@@ -159,7 +179,7 @@ public sealed class RequestBodyTests : FunctionalTestBase
     public async Task Body_of_exactly_one_mebibyte_is_accepted()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var json = "{\"sku\":\"SKU-1\",\"name\":\"n\",\"price\":1,\"currency\":\"EUR\"}";
+        var json = "{\"sku\":\"SKU-1\",\"name\":\"n\",\"price\":{\"amountMinor\":1,\"currency\":\"EUR\"}}";
         var bytes = Encoding.UTF8.GetBytes(json.PadRight(MaxBodyBytes));
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new("application/json");

@@ -75,7 +75,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
     public async Task<TenantClient> CreateTenantAsync(string name = "Acme", string ratePlan = "free")
     {
         using var admin = CreateAdminClient();
-        var response = await admin.PostAsJsonAsync("/api/v1/tenants", new { name, ratePlan });
+        var response = await admin.PostAsJsonAsync("/api/v2/tenants", new { name, ratePlan });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<CreatedTenant>()
             ?? throw new InvalidOperationException("Empty tenant response.");

@@ -10,10 +10,10 @@ public static partial class ResponseAssertions
 {
     public const string ProblemContentType = "application/problem+json";
 
-    /// <summary>The members every problem carries (spec §1).</summary>
+    /// <summary>The members every problem carries (docs/http-contract.md#1-conventions).</summary>
     public static readonly IReadOnlyList<string> ProblemMembers = ["type", "title", "status", "detail", "instance", "traceId"];
 
-    /// <summary>RFC 3339 UTC with milliseconds, as the API writes every timestamp (spec §1).</summary>
+    /// <summary>RFC 3339 UTC with milliseconds, as the API writes every timestamp (docs/http-contract.md#1-conventions).</summary>
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")]
     public static partial Regex TimestampPattern();
 
@@ -42,7 +42,7 @@ public static partial class ResponseAssertions
         }
     }
 
-    /// <summary>Asserts an RFC 9457 problem: status, content type and every member of spec §1. Returns the body.</summary>
+    /// <summary>Asserts an RFC 9457 problem: status, content type and every member docs/http-contract.md#1-conventions names. Returns the body.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
         await response.AssertStatusAsync(expected);

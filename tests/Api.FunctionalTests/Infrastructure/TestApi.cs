@@ -5,22 +5,39 @@ using System.Text.Json;
 
 namespace QuoinApi.Api.FunctionalTests.Infrastructure;
 
-/// <summary>Routes, request bodies and the few calls most tests start with.</summary>
+/// <summary>
+/// Routes, request bodies and the few calls most tests start with. Tests speak v2, the current version; the v1 routes
+/// and bodies are here for the tests of what v1 does differently (the product representation, deprecation).
+/// </summary>
 public static class TestApi
 {
-    public const string Tenants = "/api/v1/tenants";
-    public const string ApiKeys = "/api/v1/api-keys";
-    public const string Products = "/api/v1/products";
+    public const string Tenants = "/api/v2/tenants";
+    public const string ApiKeys = "/api/v2/api-keys";
+    public const string Products = "/api/v2/products";
+    public const string ProductsV1 = "/api/v1/products";
 
-    /// <summary>Every scope a tenant's key can hold (spec §2: all but platform:admin).</summary>
+    /// <summary>Every scope a tenant's key can hold (docs/http-contract.md#2-authentication-and-scopes: all but platform:admin).</summary>
     public static readonly IReadOnlyList<string> TenantScopes =
         ["products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read", "usage:read"];
 
     /// <summary>A body sent exactly as written, as <c>application/json</c>.</summary>
     public static StringContent RawJson(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);
 
-    /// <summary>A valid v1 product body; tests change one member with <see cref="With"/>.</summary>
+    /// <summary>A valid v2 product body (12.50 EUR); tests change one member with <see cref="With"/>.</summary>
     public static Dictionary<string, object?> ProductBody(string sku = "SKU-1") => new()
+    {
+        ["sku"] = sku,
+        ["name"] = "Widget",
+        ["description"] = "A useful widget.",
+        ["price"] = Money(1250, "EUR"),
+        ["tags"] = new[] { "tools", "blue" },
+    };
+
+    /// <summary>A v2 price: an integer amount in the currency's minor units.</summary>
+    public static Dictionary<string, object?> Money(long? amountMinor, string? currency) => new() { ["amountMinor"] = amountMinor, ["currency"] = currency };
+
+    /// <summary>The same product as a v1 body: the price a decimal in major units beside a top-level currency.</summary>
+    public static Dictionary<string, object?> ProductBodyV1(string sku = "SKU-1") => new()
     {
         ["sku"] = sku,
         ["name"] = "Widget",
@@ -30,15 +47,14 @@ public static class TestApi
         ["tags"] = new[] { "tools", "blue" },
     };
 
-    /// <summary>A valid product body as JSON text, with one member's value replaced by raw JSON (e.g. a wrong type).</summary>
+    /// <summary>A valid v2 product body as JSON text, with one member's value replaced by raw JSON (e.g. a wrong type).</summary>
     public static string RawProductJson(string member, string rawValue)
     {
         var members = new Dictionary<string, string>
         {
             ["sku"] = "\"SKU-1\"",
             ["name"] = "\"Widget\"",
-            ["price"] = "12.50",
-            ["currency"] = "\"EUR\"",
+            ["price"] = "{\"amountMinor\":1250,\"currency\":\"EUR\"}",
             ["tags"] = "[]",
         };
         members[member] = rawValue;

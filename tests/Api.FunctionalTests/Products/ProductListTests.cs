@@ -3,7 +3,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Products;
 
-/// <summary>Spec §5, lists: <c>{items}</c>, pageSize 1-100 with a default of 20, anything else a 400.</summary>
+/// <summary>docs/http-contract.md#5-lists: <c>{items}</c>, pageSize 1-100 with a default of 20, anything else a 400.</summary>
 public sealed class ProductListTests : FunctionalTestBase
 {
     [Test]

@@ -5,7 +5,10 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Products;
 
-/// <summary>Spec §3, products v1: create, read, full replace, soft delete and restore, with strong ETags.</summary>
+/// <summary>
+/// Products (docs/http-contract.md#products): create, read, full replace, soft delete and restore, with strong ETags;
+/// in v2, and in v1 where its representation differs (the price).
+/// </summary>
 public sealed class ProductsTests : FunctionalTestBase
 {
     [Test]
@@ -26,14 +29,37 @@ public sealed class ProductsTests : FunctionalTestBase
             Assert.That(product.String("sku"), Is.EqualTo("SKU-1"));
             Assert.That(product.String("name"), Is.EqualTo("Widget"));
             Assert.That(product.String("description"), Is.EqualTo("A useful widget."));
-            Assert.That(product.GetProperty("price").GetDecimal(), Is.EqualTo(12.50m));
-            Assert.That(product.String("currency"), Is.EqualTo("EUR"));
+            Assert.That(product.GetProperty("price").GetProperty("amountMinor").GetInt64(), Is.EqualTo(1250));
+            Assert.That(product.GetProperty("price").String("currency"), Is.EqualTo("EUR"));
+            Assert.That(product.TryGetProperty("currency", out _), Is.False, "v2 has no top-level currency");
             Assert.That(product.Strings("tags"), Is.EqualTo(new[] { "tools", "blue" }));
             Assert.That(product.String("createdAt"), Does.Match(ResponseAssertions.TimestampPattern()));
             Assert.That(product.String("updatedAt"), Does.Match(ResponseAssertions.TimestampPattern()));
             Assert.That(product.TryGetProperty("deletedAt", out _), Is.False);
             Assert.That(product.TryGetProperty("tenantId", out _), Is.False, "the tenant is implied by the credentials");
             Assert.That(product.TryGetProperty("version", out _), Is.False, "the row version travels in the ETag");
+        }
+    }
+
+    [Test]
+    public async Task V1_create_get_and_put_carry_the_price_in_major_units_beside_the_currency()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+
+        var created = await tenant.Http.PostAsJsonAsync(TestApi.ProductsV1, TestApi.ProductBodyV1("SKU-1"));
+        var product = await created.AssertJsonAsync(HttpStatusCode.Created);
+        var fetched = await (await tenant.Http.GetAsync(created.Headers.Location)).AssertJsonAsync(HttpStatusCode.OK);
+        var replaced = await (await tenant.Http.PutAsJsonAsync($"{TestApi.ProductsV1}/{product.Id()}",
+            new { sku = "SKU-2", name = "Gadget", price = 99.99m, currency = "USD", tags = new[] { "new" } })).AssertJsonAsync(HttpStatusCode.OK);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(created.Headers.Location?.ToString(), Does.EndWith($"{TestApi.ProductsV1}/{product.Id()}").IgnoreCase);
+            Assert.That(product.GetProperty("price").GetDecimal(), Is.EqualTo(12.50m));
+            Assert.That(product.String("currency"), Is.EqualTo("EUR"));
+            Assert.That(fetched.GetRawText(), Is.EqualTo(product.GetRawText()));
+            Assert.That(replaced.GetProperty("price").GetDecimal(), Is.EqualTo(99.99m));
+            Assert.That(replaced.String("currency"), Is.EqualTo("USD"));
         }
     }
 
@@ -68,7 +94,7 @@ public sealed class ProductsTests : FunctionalTestBase
         var created = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-1"));
         var product = await created.AssertJsonAsync(HttpStatusCode.Created);
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        var replacement = new { sku = "SKU-2", name = "Gadget", price = 99.99m, currency = "USD", tags = new[] { "new" } };
+        var replacement = new { sku = "SKU-2", name = "Gadget", price = new { amountMinor = 9999, currency = "USD" }, tags = new[] { "new" } };
 
         var response = await tenant.Http.PutAsJsonAsync($"{TestApi.Products}/{product.Id()}", replacement);
 
@@ -82,8 +108,8 @@ public sealed class ProductsTests : FunctionalTestBase
             Assert.That(replaced.String("name"), Is.EqualTo("Gadget"));
             Assert.That(replaced.TryGetProperty("description", out var description) && description.ValueKind != JsonValueKind.Null, Is.False,
                 "a member left out of a PUT is cleared");
-            Assert.That(replaced.GetProperty("price").GetDecimal(), Is.EqualTo(99.99m));
-            Assert.That(replaced.String("currency"), Is.EqualTo("USD"));
+            Assert.That(replaced.GetProperty("price").GetProperty("amountMinor").GetInt64(), Is.EqualTo(9999));
+            Assert.That(replaced.GetProperty("price").String("currency"), Is.EqualTo("USD"));
             Assert.That(replaced.Strings("tags"), Is.EqualTo(new[] { "new" }));
             Assert.That(replaced.String("createdAt"), Is.EqualTo(product.String("createdAt")));
             Assert.That(replaced.GetProperty("updatedAt").GetDateTimeOffset(), Is.GreaterThan(product.GetProperty("updatedAt").GetDateTimeOffset()));

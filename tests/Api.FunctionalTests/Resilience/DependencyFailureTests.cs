@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Resilience;
 
-/// <summary>§8: a database outage is a prompt 503 with Retry-After, never a hang or a 500; Redis trouble only degrades.</summary>
+/// <summary>docs/http-contract.md#8-operations: a database outage is a prompt 503 with Retry-After, never a hang or a 500; Redis trouble only degrades.</summary>
 public sealed class DependencyFailureTests : FunctionalTestBase
 {
     // Nothing listens on port 1 of the loopback: connections are refused at once.

@@ -6,7 +6,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Resilience;
 
-/// <summary>§8 shutdown (readiness fails at once while requests are still served) and §6 CORS.</summary>
+/// <summary>docs/http-contract.md#8-operations: shutdown (readiness fails at once while requests are still served) and CORS (docs/http-contract.md#security).</summary>
 public sealed class ShutdownAndCorsTests : FunctionalTestBase
 {
     [Test]

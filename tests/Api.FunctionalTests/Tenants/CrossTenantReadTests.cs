@@ -15,7 +15,7 @@ namespace QuoinApi.Api.FunctionalTests.Tenants;
 /// <summary>
 /// Walks every GET route of the API, found in the endpoint data sources (a new route is walked without touching this
 /// test), in every version it exists in, with two tenants: nothing of one tenant ever shows through another's
-/// credentials (docs/http-contract.md, "Tenancy").
+/// credentials (docs/http-contract.md#tenancy).
 /// </summary>
 /// <remarks>
 /// The walk reads each route as the owner of the resources and as the other tenant, then the owner changes every

@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Tenants;
 
-/// <summary>Spec §1: an id that belongs to another tenant is 404, as if it did not exist, and nothing leaks through lists.</summary>
+/// <summary>docs/http-contract.md#tenancy: an id that belongs to another tenant is 404, as if it did not exist, and nothing leaks through lists.</summary>
 public sealed class TenantIsolationTests : FunctionalTestBase
 {
     [Test]

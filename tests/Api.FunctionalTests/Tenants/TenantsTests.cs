@@ -4,7 +4,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Tenants;
 
-/// <summary>Spec §3, tenants: platform administrators create, list, read, re-plan and delete tenants.</summary>
+/// <summary>docs/http-contract.md#tenants: platform administrators create, list, read, re-plan and delete tenants.</summary>
 public sealed class TenantsTests : FunctionalTestBase
 {
     [Test]

@@ -25,9 +25,8 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
     private static async Task<(Guid Tenant, Application.ApiKeys.ApiKeyCreatedDto Key)> CreateKeyAsync(DateTimeOffset? expiresAt = null)
     {
         var tenant = await CreateTenantAsync();
-        var key = await SendAsync(new CreateApiKeyCommand("ci", [Scopes.ProductsRead], expiresAt), tenant);
-        Assert.That(key.IsSuccess, Is.True, key.Error?.Message);
-        return (tenant, key.Value);
+        var key = ResultAssert.Succeeded(await SendAsync(new CreateApiKeyCommand("ci", [Scopes.ProductsRead], expiresAt), tenant));
+        return (tenant, key);
     }
 
     [Test]
@@ -77,7 +76,7 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
 
         var rotated = await SendAsync(new RotateApiKeyCommand(key.Id, GracePeriodSeconds: 60), tenant);
 
-        Assert.That(rotated.IsSuccess, Is.True);
+        ResultAssert.Succeeded(rotated);
         Assert.That(await AuthenticateAsync(key.Key), Is.EqualTo(ApiKeyCheck.Valid), "Old key during grace.");
         Assert.That(await AuthenticateAsync(rotated.Value.Key), Is.EqualTo(ApiKeyCheck.Valid), "New key at once.");
 
@@ -96,9 +95,9 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
 
         var revoked = await SendAsync(new RevokeApiKeyCommand(key.Id), tenant);
 
-        Assert.That(revoked.IsSuccess, Is.True);
+        ResultAssert.Succeeded(revoked);
         Assert.That(await AuthenticateAsync(key.Key), Is.EqualTo(ApiKeyCheck.Invalid));
-        Assert.That((await SendAsync(new GetApiKeyQuery(key.Id), tenant)).Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
+        ResultAssert.Failed(await SendAsync(new GetApiKeyQuery(key.Id), tenant), ErrorKind.NotFound, "api_key.not_found");
     }
 
     [Test]
@@ -120,7 +119,7 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
 
         var deleted = await SendAsync(new DeleteTenantCommand(tenant));
 
-        Assert.That(deleted.IsSuccess, Is.True);
+        ResultAssert.Succeeded(deleted);
         Assert.That(await AuthenticateAsync(key.Key), Is.EqualTo(ApiKeyCheck.Invalid));
     }
 
@@ -155,6 +154,6 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
 
         Assert.That(listA.Value.Items.Select(k => k.Id), Does.Contain(keyA.Id));
         Assert.That(listA.Value.Items, Has.Count.EqualTo(2), "The owner key and the new key, nothing of tenant B.");
-        Assert.That(foreign.Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
+        ResultAssert.Failed(foreign, ErrorKind.NotFound, "api_key.not_found");
     }
 }

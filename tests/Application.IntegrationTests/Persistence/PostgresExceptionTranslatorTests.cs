@@ -5,7 +5,7 @@ using QuoinApi.Application.Common.Exceptions;
 
 namespace QuoinApi.Application.IntegrationTests.Persistence;
 
-/// <summary>Real PostgreSQL errors, translated into the failures the API answers with (docs/http-contract.md, "Errors").</summary>
+/// <summary>Real PostgreSQL errors, translated into the failures the API answers with (docs/http-contract.md#errors).</summary>
 public sealed class PostgresExceptionTranslatorTests : IntegrationTestBase
 {
     private static IPersistenceExceptionTranslator Translator => IntegrationTestSetup.Services.GetRequiredService<IPersistenceExceptionTranslator>();

@@ -27,7 +27,7 @@ public sealed class AfterCommitTests : IntegrationTestBase
     {
         var result = await SendAsync(new CreateTenantWithAfterCommitCommand("Acme", SendNested: false));
 
-        Assert.That(result.IsSuccess, Is.True, result.Error?.Message);
+        ResultAssert.Succeeded(result);
         Assert.That(Observed, Is.EqualTo(new[] { true }));
     }
 

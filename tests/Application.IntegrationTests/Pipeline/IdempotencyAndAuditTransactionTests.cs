@@ -18,7 +18,7 @@ public sealed class IdempotencyAndAuditTransactionTests : IntegrationTestBase
 
         var result = await SendWithKeyAsync(Product("TX-1"), "tx-key", tenant);
 
-        Assert.That(result.IsSuccess, Is.True);
+        ResultAssert.Succeeded(result);
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM products"), Is.EqualTo(1));
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys WHERE key = 'tx-key'"), Is.EqualTo(1));
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'product.create' AND tenant_id = $1", tenant), Is.EqualTo(1));
@@ -32,7 +32,7 @@ public sealed class IdempotencyAndAuditTransactionTests : IntegrationTestBase
 
         var result = await SendWithKeyAsync(Product("TAKEN"), "failing-key", tenant);
 
-        Assert.That(result.Error?.Kind, Is.EqualTo(ErrorKind.Conflict));
+        ResultAssert.Failed(result, ErrorKind.Conflict, "product.sku_in_use");
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys"), Is.Zero, "The claim rolled back.");
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM products"), Is.EqualTo(1));
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'product.create' AND tenant_id = $1", tenant), Is.EqualTo(1),

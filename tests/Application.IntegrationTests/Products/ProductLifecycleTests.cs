@@ -25,7 +25,7 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
         var created = await SendAsync(NewProduct(), tenant);
         var fetched = await SendAsync(new GetProductQuery(created.Value.Id), tenant);
 
-        Assert.That(fetched.IsSuccess, Is.True);
+        ResultAssert.Succeeded(fetched);
         Assert.That(fetched.Value with { CreatedAt = default, UpdatedAt = default, Tags = [] },
             Is.EqualTo(created.Value with { CreatedAt = default, UpdatedAt = default, Tags = [] }));
         Assert.That(fetched.Value.Version, Is.Not.Zero);
@@ -41,7 +41,7 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
 
         var replaced = await SendAsync(new ReplaceProductCommand(created.Value.Id, "SKU-2", "Gadget", null, 1m, "USD", []), tenant);
 
-        Assert.That(replaced.IsSuccess, Is.True);
+        ResultAssert.Succeeded(replaced);
         Assert.That(replaced.Value.Version, Is.Not.EqualTo(created.Value.Version));
         Assert.That(replaced.Value.Sku, Is.EqualTo("SKU-2"));
         Assert.That(replaced.Value.Description, Is.Null);
@@ -57,8 +57,8 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
         var fetched = await SendAsync(new GetProductQuery(created.Value.Id), tenant);
         var listed = await SendAsync(new ListProductsQuery(), tenant);
 
-        Assert.That(deleted.IsSuccess, Is.True);
-        Assert.That(fetched.Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
+        ResultAssert.Succeeded(deleted);
+        ResultAssert.Failed(fetched, ErrorKind.NotFound, "product.not_found");
         Assert.That(listed.Value.Items, Is.Empty);
         var deletedAt = await Database.ScalarAsync<DateTime?>("SELECT deleted_at FROM products WHERE id = $1", created.Value.Id);
         Assert.That(deletedAt, Is.Not.Null, "Soft delete keeps the row.");
@@ -74,9 +74,8 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
         await SendAsync(new DeleteProductCommand(first.Value.Id), tenant);
         var reuse = await SendAsync(NewProduct(), tenant);
 
-        Assert.That(clash.Error?.Kind, Is.EqualTo(ErrorKind.Conflict));
-        Assert.That(clash.Error?.Code, Is.EqualTo("product.sku_in_use"));
-        Assert.That(reuse.IsSuccess, Is.True, "A deleted product frees its sku.");
+        ResultAssert.Failed(clash, ErrorKind.Conflict, "product.sku_in_use");
+        ResultAssert.Succeeded(reuse);
     }
 
     [Test]
@@ -88,7 +87,8 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
         var inA = await SendAsync(NewProduct(), tenantA);
         var inB = await SendAsync(NewProduct(), tenantB);
 
-        Assert.That(inA.IsSuccess && inB.IsSuccess, Is.True);
+        ResultAssert.Succeeded(inA);
+        ResultAssert.Succeeded(inB);
     }
 
     [Test]
@@ -101,7 +101,7 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
 
         var restored = await SendAsync(new RestoreProductCommand(original.Value.Id), tenant);
 
-        Assert.That(restored.Error?.Kind, Is.EqualTo(ErrorKind.Conflict));
+        ResultAssert.Failed(restored, ErrorKind.Conflict, "product.sku_in_use");
         var deletedAt = await Database.ScalarAsync<DateTime?>("SELECT deleted_at FROM products WHERE id = $1", original.Value.Id);
         Assert.That(deletedAt, Is.Not.Null, "A refused restore changes nothing.");
     }
@@ -116,10 +116,9 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
         var restored = await SendAsync(new RestoreProductCommand(created.Value.Id), tenant);
         var again = await SendAsync(new RestoreProductCommand(created.Value.Id), tenant);
 
-        Assert.That(restored.IsSuccess, Is.True);
-        Assert.That(restored.Value.DeletedAt, Is.Null);
-        Assert.That((await SendAsync(new GetProductQuery(created.Value.Id), tenant)).IsSuccess, Is.True);
-        Assert.That(again.Error?.Code, Is.EqualTo("product.not_deleted"));
+        Assert.That(ResultAssert.Succeeded(restored).DeletedAt, Is.Null);
+        ResultAssert.Succeeded(await SendAsync(new GetProductQuery(created.Value.Id), tenant));
+        ResultAssert.Failed(again, ErrorKind.Conflict, "product.not_deleted");
     }
 
     [Test]
@@ -131,14 +130,14 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
 
         Assert.Multiple(async () =>
         {
-            Assert.That((await SendAsync(new GetProductQuery(product.Value.Id), stranger)).Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
-            Assert.That((await SendAsync(new ReplaceProductCommand(product.Value.Id, "X", "X", null, 1m, "EUR", []), stranger)).Error?.Kind,
-                Is.EqualTo(ErrorKind.NotFound));
-            Assert.That((await SendAsync(new DeleteProductCommand(product.Value.Id), stranger)).Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
-            Assert.That((await SendAsync(new RestoreProductCommand(product.Value.Id), stranger)).Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
+            ResultAssert.Failed(await SendAsync(new GetProductQuery(product.Value.Id), stranger), ErrorKind.NotFound, "product.not_found");
+            ResultAssert.Failed(await SendAsync(new ReplaceProductCommand(product.Value.Id, "X", "X", null, 1m, "EUR", []), stranger),
+                ErrorKind.NotFound, "product.not_found");
+            ResultAssert.Failed(await SendAsync(new DeleteProductCommand(product.Value.Id), stranger), ErrorKind.NotFound, "product.not_found");
+            ResultAssert.Failed(await SendAsync(new RestoreProductCommand(product.Value.Id), stranger), ErrorKind.NotFound, "product.not_found");
             Assert.That((await SendAsync(new ListProductsQuery(), stranger)).Value.Items, Is.Empty);
         });
-        Assert.That((await SendAsync(new GetProductQuery(product.Value.Id), owner)).IsSuccess, Is.True, "The owner still sees it.");
+        ResultAssert.Succeeded(await SendAsync(new GetProductQuery(product.Value.Id), owner));
     }
 
     [Test]
@@ -148,8 +147,8 @@ public sealed class ProductLifecycleTests : IntegrationTestBase
 
         var result = await SendAsync(new CreateProductCommand("bad sku", "", null, 1.234m, "XYZ", null), tenant);
 
-        Assert.That(result.Error?.Kind, Is.EqualTo(ErrorKind.Validation));
-        Assert.That(result.Error!.ValidationErrors!.Keys, Is.EquivalentTo(new[] { "sku", "name", "price", "currency" }));
+        var error = ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed");
+        Assert.That(error.ValidationErrors!.Keys, Is.EquivalentTo(new[] { "sku", "name", "price", "currency" }));
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM products"), Is.Zero);
     }
 

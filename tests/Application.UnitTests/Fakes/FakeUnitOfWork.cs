@@ -2,8 +2,11 @@ using QuoinApi.Application.Common.Abstractions;
 
 namespace QuoinApi.Application.UnitTests.Fakes;
 
-/// <summary>Counts saves and commits the store's pending rows; <see cref="FailWith"/> makes the next saves throw.</summary>
-public sealed class FakeUnitOfWork(InMemoryStore store, ICurrentPrincipal principal, TimeProvider clock) : IUnitOfWork
+/// <summary>
+/// Counts saves and keeps the pending writes on success; <see cref="FailWith"/> makes the next saves throw. It stamps
+/// nothing: audit fields are the persistence interceptor's, checked on PostgreSQL in Application.IntegrationTests.
+/// </summary>
+public sealed class FakeUnitOfWork(RecordedWrites writes) : IUnitOfWork
 {
     /// <summary>Every call, failed ones included.</summary>
     public int SaveChangesCalls { get; private set; }
@@ -18,7 +21,7 @@ public sealed class FakeUnitOfWork(InMemoryStore store, ICurrentPrincipal princi
             return Task.FromException(FailWith);
         }
 
-        store.CommitPending(clock.GetUtcNow(), principal.ActorId ?? "system");
+        writes.Save();
         return Task.CompletedTask;
     }
 }

@@ -5,7 +5,7 @@ using QuoinApi.Application.Products;
 namespace QuoinApi.Application.UnitTests.Products;
 
 /// <summary>
-/// The §3 product rules at their boundaries. Create and replace share one validator base; each command's test class
+/// The product rules (docs/http-contract.md#products) at their boundaries. Create and replace share one validator base; each command's test class
 /// derives from this one, so both are held to every rule.
 /// </summary>
 public abstract class ProductFieldsValidatorTests<TCommand>

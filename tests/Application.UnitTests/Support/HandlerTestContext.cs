@@ -2,7 +2,6 @@ using Mapster;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.ApiKeys;
-using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
@@ -11,7 +10,11 @@ using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Application.UnitTests.Support;
 
-/// <summary>One test's world: the fakes wired together over one store, a fixed clock, and seeding helpers.</summary>
+/// <summary>
+/// One command-handler test's world: logic-free fakes wired together, a fixed clock, and arranging helpers. Arranging
+/// a row says what the real repository would return to the caller; which rows that is (tenant and soft-delete
+/// filters) is tested on PostgreSQL in Application.IntegrationTests.
+/// </summary>
 public sealed class HandlerTestContext
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
@@ -19,15 +22,13 @@ public sealed class HandlerTestContext
     public HandlerTestContext()
     {
         Clock = new FakeTimeProvider(Now);
-        UnitOfWork = new FakeUnitOfWork(Store, Principal, Clock);
-        Tenants = new InMemoryTenantRepository(Store);
-        ApiKeys = new InMemoryApiKeyRepository(Store, Principal);
-        Products = new InMemoryProductRepository(Store, Principal);
-        ReadDb = new InMemoryReadDbContext(Store, Principal);
-        Pager = new KeysetPager(PageTokens);
+        UnitOfWork = new FakeUnitOfWork(Writes);
+        Tenants = new FakeTenantRepository(Writes);
+        ApiKeys = new FakeApiKeyRepository(Writes);
+        Products = new FakeProductRepository(Writes);
     }
 
-    public InMemoryStore Store { get; } = new();
+    public RecordedWrites Writes { get; } = new();
 
     public FakePrincipal Principal { get; } = new();
 
@@ -35,21 +36,13 @@ public sealed class HandlerTestContext
 
     public FakeUnitOfWork UnitOfWork { get; }
 
-    public InMemoryTenantRepository Tenants { get; }
+    public FakeTenantRepository Tenants { get; }
 
-    public InMemoryApiKeyRepository ApiKeys { get; }
+    public FakeApiKeyRepository ApiKeys { get; }
 
-    public InMemoryProductRepository Products { get; }
-
-    public InMemoryReadDbContext ReadDb { get; }
+    public FakeProductRepository Products { get; }
 
     public FakeApiKeyCacheInvalidator KeyCache { get; } = new();
-
-    public FakePageTokenProtector PageTokens { get; } = new();
-
-    public KeysetPager Pager { get; }
-
-    public FakeProductTextSearch TextSearch { get; } = new();
 
     public ApiKeyOptions ApiKeyOptionsValue { get; } = new() { Environment = ApiKeyEnvironment.Live };
 
@@ -57,49 +50,50 @@ public sealed class HandlerTestContext
 
     public TypeAdapterConfig Mappings { get; } = TestMappings.Config;
 
-    public Tenant SeedTenant(string name = "Acme", RatePlan ratePlan = RatePlan.Free, DateTimeOffset? createdAt = null)
+    /// <summary>A live tenant the tenant repository finds.</summary>
+    public Tenant SeedTenant(string name = "Acme", RatePlan ratePlan = RatePlan.Free)
     {
         var tenant = Tenant.Create(name, ratePlan, Now);
-        Stamp(tenant, createdAt ?? Now);
-        return Store.Seed(tenant);
+        tenant.ClearDomainEvents();
+        Tenants.Live[tenant.Id] = tenant;
+        return tenant;
     }
 
+    /// <summary>A live key of the tenant: the key repository finds it, and lists its hash among the tenant's.</summary>
     public (ApiKey Key, ApiKeySecret Secret) SeedApiKey(
-        Guid? tenantId, IEnumerable<string>? scopes = null, string name = "CI", DateTimeOffset? createdAt = null, DateTimeOffset? expiresAt = null)
+        Guid tenantId, IEnumerable<string>? scopes = null, string name = "CI", DateTimeOffset? expiresAt = null)
     {
         var (key, secret) = ApiKey.Issue(tenantId, name, scopes ?? [Scopes.ProductsRead], expiresAt, ApiKeyEnvironment.Live, Now);
-        Stamp(key, createdAt ?? Now);
-        Store.Seed(key);
+        key.ClearDomainEvents();
+        ApiKeys.Live[key.Id] = key;
+        ApiKeys.LiveSecretHashes.TryAdd(tenantId, []);
+        ApiKeys.LiveSecretHashes[tenantId].Add(key.SecretHash);
         return (key, secret);
     }
 
-    public Product SeedProduct(Guid tenantId, string sku = "SKU-1", DateTimeOffset? createdAt = null, bool deleted = false) =>
-        SeedProduct(tenantId, ProductDetails(sku), createdAt, deleted);
+    public Product SeedProduct(Guid tenantId, string sku = "SKU-1", bool deleted = false) =>
+        SeedProduct(tenantId, ProductDetails(sku), deleted);
 
-    public Product SeedProduct(Guid tenantId, ProductDetails details, DateTimeOffset? createdAt = null, bool deleted = false, uint version = 0)
+    /// <summary>A product of the caller's tenant, live or deleted, at the row version PostgreSQL (xmin) would hold.</summary>
+    public Product SeedProduct(Guid tenantId, ProductDetails details, bool deleted = false, uint version = 0)
     {
         var product = Product.Create(tenantId, details, Now);
         if (deleted)
         {
             product.Delete(Now);
+            Products.Deleted[product.Id] = product;
+        }
+        else
+        {
+            Products.Live[product.Id] = product;
+            Products.LiveSkus[product.Sku] = product.Id;
         }
 
-        Stamp(product, createdAt ?? Now);
-        SetVersion(product, version);
-        return Store.Seed(product);
-    }
-
-    /// <summary>The row version PostgreSQL (xmin) would hold; the domain never sets it.</summary>
-    public static void SetVersion(Product product, uint version) =>
+        product.ClearDomainEvents();
         typeof(Product).GetProperty(nameof(Product.Version))!.SetValue(product, version);
+        return product;
+    }
 
     public static ProductDetails ProductDetails(string sku = "SKU-1") =>
         new(sku, "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
-
-    private static void Stamp(IAuditable entity, DateTimeOffset at)
-    {
-        entity.CreatedAt = at;
-        entity.UpdatedAt = at;
-        entity.CreatedBy = entity.UpdatedBy = "seed";
-    }
 }

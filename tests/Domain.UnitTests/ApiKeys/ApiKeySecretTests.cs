@@ -25,7 +25,7 @@ public sealed class ApiKeySecretTests
     [Test]
     public void Random_part_carries_at_least_160_bits()
     {
-        // §2 asks for at least 160 bits of base62 randomness.
+        // docs/http-contract.md#2-authentication-and-scopes asks for at least 160 bits of base62 randomness.
         Assert.That(ApiKeySecret.RandomLength * Math.Log2(62), Is.GreaterThanOrEqualTo(160));
     }
 

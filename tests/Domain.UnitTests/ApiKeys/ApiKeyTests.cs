@@ -106,8 +106,7 @@ public sealed class ApiKeyTests
 
         var second = key.Rotate(TimeSpan.FromHours(1), ApiKeyEnvironment.Live, Now.AddHours(2));
 
-        Assert.That(second.Error!.Kind, Is.EqualTo(ErrorKind.Conflict));
-        Assert.That(second.Error.Code, Is.EqualTo("api_key.not_active"));
+        ResultAssert.Failed(second, ErrorKind.Conflict, "api_key.not_active");
     }
 
     [Test]
@@ -117,7 +116,7 @@ public sealed class ApiKeyTests
 
         var rotation = key.Rotate(TimeSpan.FromHours(1), ApiKeyEnvironment.Live, Now);
 
-        Assert.That(rotation.Error!.Code, Is.EqualTo("api_key.not_active"));
+        ResultAssert.Failed(rotation, ErrorKind.Conflict, "api_key.not_active");
         Assert.That(key.ReplacedByKeyId, Is.Null);
     }
 
@@ -129,14 +128,14 @@ public sealed class ApiKeyTests
 
         var rotation = key.Rotate(TimeSpan.FromHours(1), ApiKeyEnvironment.Live, Now);
 
-        Assert.That(rotation.Error!.Code, Is.EqualTo("api_key.not_active"));
+        ResultAssert.Failed(rotation, ErrorKind.Conflict, "api_key.not_active");
     }
 
     [Test]
     public void Grace_period_may_be_zero_or_seven_days()
     {
-        Assert.That(Issue().Rotate(TimeSpan.Zero, ApiKeyEnvironment.Live, Now).IsSuccess, Is.True);
-        Assert.That(Issue().Rotate(TimeSpan.FromDays(7), ApiKeyEnvironment.Live, Now).IsSuccess, Is.True);
+        ResultAssert.Succeeded(Issue().Rotate(TimeSpan.Zero, ApiKeyEnvironment.Live, Now));
+        ResultAssert.Succeeded(Issue().Rotate(TimeSpan.FromDays(7), ApiKeyEnvironment.Live, Now));
         Assert.That(ApiKey.MaxRotationGrace, Is.EqualTo(TimeSpan.FromSeconds(604_800)));
         Assert.That(ApiKey.DefaultRotationGrace, Is.EqualTo(TimeSpan.FromSeconds(86_400)));
     }

@@ -98,7 +98,7 @@ public sealed class ProductTests
 
         var result = product.Restore(Now.AddHours(1));
 
-        Assert.That(result.IsSuccess, Is.True);
+        ResultAssert.Succeeded(result);
         Assert.That(product.DeletedAt, Is.Null);
         Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductRestored(product.Id, TenantId, Now.AddHours(1))));
     }
@@ -110,9 +110,7 @@ public sealed class ProductTests
 
         var result = product.Restore(Now);
 
-        Assert.That(result.IsSuccess, Is.False);
-        Assert.That(result.Error!.Kind, Is.EqualTo(ErrorKind.Conflict));
-        Assert.That(result.Error.Code, Is.EqualTo("product.not_deleted"));
+        ResultAssert.Failed(result, ErrorKind.Conflict, "product.not_deleted");
         Assert.That(product.DomainEvents, Is.Empty);
     }
 

@@ -42,7 +42,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         }, cancellationToken);
     }
 
-    /// <summary>Lists products (§5): keyset pages, sort, filters, full-text search, sparse fieldsets.</summary>
+    /// <summary>Lists products (docs/http-contract.md#5-lists): keyset pages, sort, filters, full-text search, sparse fieldsets.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.ProductsRead)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, [FromQuery] ProductFilterParameters filter, CancellationToken cancellationToken) =>

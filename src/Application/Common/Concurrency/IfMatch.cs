@@ -1,7 +1,7 @@
 namespace QuoinApi.Application.Common.Concurrency;
 
 /// <summary>
-/// An <c>If-Match</c> precondition (RFC 9110 §13.1.1) over row versions. Strong comparison: weak or unreadable
+/// An <c>If-Match</c> precondition (RFC 9110, section 13.1.1) over row versions. Strong comparison: weak or unreadable
 /// entity tags never match, <c>*</c> matches any current version.
 /// </summary>
 public sealed record IfMatch(bool IsPresent, bool Any, IReadOnlyList<uint> Versions)

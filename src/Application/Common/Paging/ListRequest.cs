@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace QuoinApi.Application.Common.Paging;
 
-/// <summary>What every list accepts (§5): page size, an opaque page token, a sort expression and whether to count.</summary>
+/// <summary>What every list accepts (docs/http-contract.md#5-lists): page size, an opaque page token, a sort expression and whether to count.</summary>
 public sealed record ListRequest(
     int PageSize = Paging.DefaultPageSize, string? PageToken = null, string? Sort = null, bool IncludeTotalCount = false)
 {

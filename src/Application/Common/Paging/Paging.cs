@@ -1,6 +1,6 @@
 namespace QuoinApi.Application.Common.Paging;
 
-/// <summary>Paging limits of the HTTP contract (§5).</summary>
+/// <summary>Paging limits (docs/http-contract.md#5-lists).</summary>
 public static class Paging
 {
     public const int DefaultPageSize = 20;

@@ -35,7 +35,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
         // A sku is unique among a tenant's live products only: deleting frees it, restoring re-checks it.
         builder.HasIndex(p => new { p.TenantId, p.Sku }).IsUnique().HasFilter("deleted_at IS NULL");
-        // One index per sort field (§5) so keyset paging seeks instead of scanning; partial, as lists show live rows.
+        // One index per sort field (docs/http-contract.md#5-lists) so keyset paging seeks instead of scanning; partial, as lists show live rows.
         foreach (var field in new[] { nameof(Product.Name), nameof(Product.Price), nameof(Product.CreatedAt), nameof(Product.UpdatedAt) })
         {
             builder.HasIndex(nameof(Product.TenantId), field, nameof(Product.Id))

@@ -28,7 +28,7 @@ public sealed class CreateApiKeyHandlerTests
 
         var dto = ResultAssert.Succeeded(await _handler.Handle(command, CancellationToken.None));
 
-        var stored = _context.Store.ApiKeys.Single();
+        var stored = _context.Writes.Saved<ApiKey>().Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
@@ -37,7 +37,6 @@ public sealed class CreateApiKeyHandlerTests
             Assert.That(dto.Name, Is.EqualTo("CI deploy"));
             Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }), "deduplicated and sorted");
             Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
-            Assert.That(dto.CreatedAt, Is.EqualTo(HandlerTestContext.Now));
             Assert.That(stored.DomainEvents.Single(), Is.EqualTo(new ApiKeyCreated(stored.Id, _tenantId, HandlerTestContext.Now)));
         }
     }
@@ -47,7 +46,7 @@ public sealed class CreateApiKeyHandlerTests
     {
         var dto = ResultAssert.Succeeded(await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.ProductsRead], null), CancellationToken.None));
 
-        var stored = _context.Store.ApiKeys.Single();
+        var stored = _context.Writes.Saved<ApiKey>().Single();
         var storedStrings = typeof(ApiKey).GetProperties()
             .Where(p => p.PropertyType == typeof(string))
             .Select(p => (string?)p.GetValue(stored));
@@ -81,7 +80,7 @@ public sealed class CreateApiKeyHandlerTests
 
         ResultAssert.Failed(result, ErrorKind.Forbidden, "api_key.tenant_required");
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-        Assert.That(_context.Store.PendingAdds, Is.Empty);
+        Assert.That(_context.Writes.Pending, Is.Empty);
     }
 
     [Test]
@@ -98,7 +97,7 @@ public sealed class CreateApiKeyHandlerTests
             Assert.That(error.Message, Does.Contain(Scopes.WebhooksManage));
             Assert.That(error.Message, Does.Not.Contain(Scopes.ProductsRead), "a held scope is not reported missing");
             Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-            Assert.That(_context.Store.PendingAdds, Is.Empty);
+            Assert.That(_context.Writes.Pending, Is.Empty);
         }
     }
 
@@ -109,6 +108,6 @@ public sealed class CreateApiKeyHandlerTests
 
         Assert.ThrowsAsync<InvalidOperationException>(
             () => _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.ProductsRead], null), CancellationToken.None));
-        Assert.That(_context.Store.ApiKeys, Is.Empty);
+        Assert.That(_context.Writes.Saved<ApiKey>(), Is.Empty);
     }
 }

@@ -57,45 +57,4 @@ public sealed class RevokeApiKeyHandlerTests
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
         Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
     }
-
-    [Test]
-    public async Task Already_revoked_key_is_not_found()
-    {
-        var (key, _) = _context.SeedApiKey(_tenantId);
-        key.Revoke(HandlerTestContext.Now.AddHours(-1));
-
-        var result = await _handler.Handle(new RevokeApiKeyCommand(key.Id), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
-        Assert.That(key.RevokedAt, Is.EqualTo(HandlerTestContext.Now.AddHours(-1)));
-    }
-
-    [Test]
-    public async Task Another_tenants_key_is_not_found_and_stays_active()
-    {
-        var (key, _) = _context.SeedApiKey(_context.SeedTenant("Globex").Id);
-
-        var result = await _handler.Handle(new RevokeApiKeyCommand(key.Id), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
-        Assert.That(key.StateAt(HandlerTestContext.Now), Is.EqualTo(ApiKeyState.Active));
-        Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
-    }
-
-    [Test]
-    public async Task Caller_without_a_tenant_cannot_revoke_a_platform_key()
-    {
-        var bootstrap = _context.Store.Seed(ApiKey.Bootstrap(new string('b', ApiKeySecret.BootstrapMinLength)));
-        _context.Principal.TenantId = null;
-
-        var result = await _handler.Handle(new RevokeApiKeyCommand(bootstrap.Id), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(bootstrap.StateAt(HandlerTestContext.Now), Is.EqualTo(ApiKeyState.Active));
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-            Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
-        }
-    }
 }

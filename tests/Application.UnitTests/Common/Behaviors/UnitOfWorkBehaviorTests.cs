@@ -47,7 +47,8 @@ public sealed class UnitOfWorkBehaviorTests
             return Result<Success>.Failure(Error.NotFound("api_key"));
         });
 
-        Assert.That(succeeded.IsSuccess && !failed.IsSuccess, Is.True);
+        ResultAssert.Succeeded(succeeded);
+        ResultAssert.Failed(failed, ErrorKind.NotFound, "api_key.not_found");
         Assert.That(_journal.IndexOf("after-commit"), Is.GreaterThan(_journal.IndexOf("commit")));
         Assert.That(_journal, Does.Not.Contain("after-failed"), "A rolled-back command's post-commit work is dropped.");
     }
@@ -61,7 +62,7 @@ public sealed class UnitOfWorkBehaviorTests
             return Result<Success>.Ok(Success.Value);
         });
 
-        Assert.That(result.IsSuccess, Is.True);
+        ResultAssert.Succeeded(result);
     }
 
     private Task<TResponse> Run<TRequest, TResponse>(TRequest request, Func<TResponse> handler)

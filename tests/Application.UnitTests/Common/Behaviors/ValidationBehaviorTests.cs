@@ -42,12 +42,9 @@ public sealed class ValidationBehaviorTests
 
         var result = await Run(command, new CreateProductValidator(), AlwaysFailing("Sku is reserved."));
 
-        Assert.That(result.IsSuccess, Is.False);
-        var error = result.Error!;
+        var error = ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.Kind, Is.EqualTo(ErrorKind.Validation));
-            Assert.That(error.Code, Is.EqualTo("validation_failed"));
             Assert.That(error.ValidationErrors!.Keys, Is.EquivalentTo(new[] { "sku", "name", "tags[0]" }));
             Assert.That(error.ValidationErrors["sku"], Is.EquivalentTo(new[] { "'sku' may contain only A-Z, 0-9, '-' and '_'.", "Sku is reserved." }));
             Assert.That(error.ValidationErrors["name"], Is.EqualTo(new[] { "Name is blocked." }));
@@ -61,7 +58,7 @@ public sealed class ValidationBehaviorTests
     {
         var result = await Run(ValidCommand, AlwaysFailing("Sku is reserved."), AlwaysFailing("Sku is reserved."));
 
-        Assert.That(result.Error!.ValidationErrors!["sku"], Is.EqualTo(new[] { "Sku is reserved." }));
+        Assert.That(ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed").ValidationErrors!["sku"], Is.EqualTo(new[] { "Sku is reserved." }));
     }
 
     [Test]
@@ -79,7 +76,7 @@ public sealed class ValidationBehaviorTests
         var result = await Run(ValidCommand with { Sku = "would be invalid" });
 
         Assert.That(_nextCalls, Is.EqualTo(1));
-        Assert.That(result.IsSuccess, Is.True);
+        ResultAssert.Succeeded(result);
     }
 
     [TestCase("Sku", "sku")]

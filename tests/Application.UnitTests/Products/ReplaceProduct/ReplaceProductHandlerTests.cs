@@ -77,43 +77,12 @@ public sealed class ReplaceProductHandlerTests
     }
 
     [Test]
-    public async Task Sku_of_a_deleted_product_can_be_taken()
-    {
-        var product = _context.SeedProduct(_tenantId, "SKU-1");
-        _context.SeedProduct(_tenantId, "SKU-OLD", deleted: true);
-
-        ResultAssert.Succeeded(await _handler.Handle(Command(product.Id, "SKU-OLD"), CancellationToken.None));
-    }
-
-    [Test]
     public async Task Unknown_id_is_not_found()
     {
         var result = await _handler.Handle(Command(Guid.CreateVersion7()), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-    }
-
-    [Test]
-    public async Task Deleted_product_is_not_found()
-    {
-        var product = _context.SeedProduct(_tenantId, deleted: true);
-
-        var result = await _handler.Handle(Command(product.Id), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-    }
-
-    [Test]
-    public async Task Another_tenants_product_is_not_found()
-    {
-        var product = _context.SeedProduct(_context.SeedTenant("Globex").Id);
-
-        var result = await _handler.Handle(Command(product.Id), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
-        Assert.That(product.Name, Is.EqualTo("Widget"));
     }
 
     // --- If-Match ----------------------------------------------------------------------------------------------------

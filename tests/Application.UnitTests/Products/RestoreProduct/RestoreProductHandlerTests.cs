@@ -79,32 +79,12 @@ public sealed class RestoreProductHandlerTests
     }
 
     [Test]
-    public async Task Sku_held_only_by_another_tenant_does_not_block_the_restore()
-    {
-        var product = _context.SeedProduct(_tenantId, "SKU-1", deleted: true);
-        _context.SeedProduct(_context.SeedTenant("Globex").Id, "SKU-1");
-
-        ResultAssert.Succeeded(await _handler.Handle(new RestoreProductCommand(product.Id), CancellationToken.None));
-    }
-
-    [Test]
     public async Task Unknown_id_is_not_found()
     {
         var result = await _handler.Handle(new RestoreProductCommand(Guid.CreateVersion7()), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-    }
-
-    [Test]
-    public async Task Another_tenants_deleted_product_is_not_found()
-    {
-        var product = _context.SeedProduct(_context.SeedTenant("Globex").Id, deleted: true);
-
-        var result = await _handler.Handle(new RestoreProductCommand(product.Id), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
-        Assert.That(product.DeletedAt, Is.Not.Null);
     }
 
     // --- If-Match ----------------------------------------------------------------------------------------------------

@@ -56,17 +56,4 @@ public sealed class ChangeTenantRatePlanHandlerTests
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
         Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
-
-    [Test]
-    public async Task Deleted_tenant_is_not_found_and_keeps_its_plan()
-    {
-        var tenant = _context.SeedTenant("Acme", RatePlan.Free);
-        tenant.Delete(HandlerTestContext.Now);
-
-        var result = await _handler.Handle(new ChangeTenantRatePlanCommand(tenant.Id, RatePlan.Pro), CancellationToken.None);
-
-        ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
-        Assert.That(tenant.RatePlan, Is.EqualTo(RatePlan.Free));
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-    }
 }

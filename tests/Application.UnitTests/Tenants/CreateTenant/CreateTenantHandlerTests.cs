@@ -24,16 +24,14 @@ public sealed class CreateTenantHandlerTests
     {
         var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("  Acme  ", RatePlan.Pro), CancellationToken.None));
 
-        var tenant = _context.Store.Tenants.Single();
-        var ownerKey = _context.Store.ApiKeys.Single();
+        var tenant = _context.Writes.Saved<Tenant>().Single();
+        var ownerKey = _context.Writes.Saved<ApiKey>().Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(response.Id, Is.EqualTo(tenant.Id));
             Assert.That(response.Name, Is.EqualTo("Acme"), "the name is trimmed");
             Assert.That(response.RatePlan, Is.EqualTo(RatePlan.Pro));
-            Assert.That(response.CreatedAt, Is.EqualTo(HandlerTestContext.Now));
-            Assert.That(response.UpdatedAt, Is.EqualTo(HandlerTestContext.Now));
             Assert.That(tenant.DomainEvents.Single(), Is.EqualTo(new TenantCreated(tenant.Id, RatePlan.Pro, HandlerTestContext.Now)));
             Assert.That(ownerKey.TenantId, Is.EqualTo(tenant.Id));
             Assert.That(ownerKey.Name, Is.EqualTo(CreateTenantHandler.OwnerKeyName));
@@ -55,7 +53,7 @@ public sealed class CreateTenantHandlerTests
     {
         var response = ResultAssert.Succeeded(await _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
 
-        var ownerKey = _context.Store.ApiKeys.Single();
+        var ownerKey = _context.Writes.Saved<ApiKey>().Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.OwnerApiKey.Id, Is.EqualTo(ownerKey.Id));
@@ -90,7 +88,7 @@ public sealed class CreateTenantHandlerTests
         _context.UnitOfWork.FailWith = new InvalidOperationException("database down");
 
         Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(new CreateTenantCommand("Acme"), CancellationToken.None));
-        Assert.That(_context.Store.Tenants, Is.Empty);
-        Assert.That(_context.Store.ApiKeys, Is.Empty);
+        Assert.That(_context.Writes.Saved<Tenant>(), Is.Empty);
+        Assert.That(_context.Writes.Saved<ApiKey>(), Is.Empty);
     }
 }
