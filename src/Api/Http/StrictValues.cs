@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace QuoinApi.Api.Http;
 
 /// <summary>
-/// The one strict reading of numbers, booleans and timestamps in query strings and JSON (docs/http-contract.md#1-conventions): digits only for
-/// integers (no hex, no sign but '-', no whitespace), plain decimals, lower-case true/false, RFC 3339 timestamps with
-/// an offset. The patterns are also what the OpenAPI documents publish.
+/// The one strict reading of numbers, booleans and timestamps in query strings and JSON (docs/http-contract.md,
+/// sections 1 and 5): digits only for integers (no hex, no sign but '-', no whitespace), plain decimals, lower-case
+/// true/false, RFC 3339 timestamps with an offset. The patterns are also what the OpenAPI documents publish.
 /// </summary>
 public static partial class StrictValues
 {

@@ -13,7 +13,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 namespace QuoinApi.Api.FunctionalTests.Http;
 
 /// <summary>
-/// Errors the server produces before the application runs (docs/http-contract.md#errors, #security): Kestrel's own 400, 414, 431 and 408 carry a
+/// Errors the server produces before the application runs (docs/http-contract.md, sections 1 and 6): Kestrel's own 400, 414, 431 and 408 carry a
 /// problem body and the security headers. The in-memory test server does not run Kestrel's parser, so these tests
 /// start the API on a real Kestrel port on loopback and talk to it over raw sockets.
 /// </summary>

@@ -5,7 +5,7 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 namespace QuoinApi.Api.FunctionalTests.Http;
 
 /// <summary>
-/// Strict reading (docs/http-contract.md#1-conventions): integers are digits, decimals plain, booleans true/false, timestamps RFC 3339; a query
+/// Strict reading (docs/http-contract.md, sections 1 and 5): integers are digits, decimals plain, booleans true/false, timestamps RFC 3339; a query
 /// parameter or a JSON member given twice is a 400, never "one of them wins".
 /// </summary>
 public sealed class StrictParsingTests : FunctionalTestBase
