@@ -1,6 +1,6 @@
 namespace QuoinApi.Api.Infrastructure;
 
-/// <summary>The <c>type</c> of a problem by status: the RFC section that defines the status (RFC 9457 §4.2).</summary>
+/// <summary>The <c>type</c> of a problem by status: the RFC section that defines the status (RFC 9457 section 4.2).</summary>
 internal static class ProblemTypes
 {
     public static string For(int status) => status switch
