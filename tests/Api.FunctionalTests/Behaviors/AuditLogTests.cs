@@ -9,29 +9,9 @@ public sealed class AuditLogTests : FunctionalTestBase
 {
     private static async Task<List<System.Text.Json.Nodes.JsonNode>> EntriesAsync(HttpClient client, string query = "")
     {
-        await WaitForSealingAsync(client);
+        await client.WaitForAuditSealingAsync();
         var body = await (await client.GetAsync("/api/v2/audit-log?pageSize=100" + query)).JsonAsync();
         return [.. body["items"]!.AsArray().Select(i => i!)];
-    }
-
-    /// <summary>
-    /// Entries join the chain shortly after their commit (the background sealer): waits until the caller's tenant has
-    /// none pending, as a client that wants a complete chain would.
-    /// </summary>
-    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForSealingAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var verification = await (await client.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
-            if (verification["pending"]!.GetValue<long>() == 0)
-            {
-                return verification;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Committed audit entries were not sealed within 15 s.");
-            await Task.Delay(20);
-        }
     }
 
     [Test]
@@ -154,7 +134,7 @@ public sealed class AuditLogTests : FunctionalTestBase
             await tenant.Http.CreateProductV2Async($"CHAIN-{i}");
         }
 
-        var valid = await WaitForSealingAsync(tenant.Http);
+        var valid = await tenant.Http.WaitForAuditSealingAsync();
         await Factory.Database.ScalarAsync<int>(
             "UPDATE audit_log SET changes = replace(changes, 'CHAIN-2', 'FORGED') WHERE tenant_id = $1 AND sequence = 3 RETURNING 1", tenant.TenantId);
         var broken = await (await tenant.Http.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
@@ -175,7 +155,7 @@ public sealed class AuditLogTests : FunctionalTestBase
             await tenant.Http.CreateProductV2Async($"GAP-{i}");
         }
 
-        await WaitForSealingAsync(tenant.Http);
+        await tenant.Http.WaitForAuditSealingAsync();
         await Factory.Database.ScalarAsync<int>("DELETE FROM audit_log WHERE tenant_id = $1 AND sequence = 2 RETURNING 1", tenant.TenantId);
         var broken = await (await tenant.Http.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
 

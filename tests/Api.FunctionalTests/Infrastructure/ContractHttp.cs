@@ -8,6 +8,26 @@ namespace QuoinApi.Api.FunctionalTests.Infrastructure;
 /// <summary>Small HTTP helpers for contract tests: JSON bodies as nodes, merge patches, conditional headers.</summary>
 public static class ContractHttp
 {
+    /// <summary>
+    /// Audit entries join the chain shortly after their commit (the background sealer): waits until the caller's tenant
+    /// has none pending, as a client that wants a complete chain would, and returns the last verification.
+    /// </summary>
+    public static async Task<JsonNode> WaitForAuditSealingAsync(this HttpClient client)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var verification = await (await client.GetAsync("/api/v2/audit-log/verify")).JsonAsync();
+            if (verification["pending"]!.GetValue<long>() == 0)
+            {
+                return verification;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Committed audit entries were not sealed within 15 s.");
+            await Task.Delay(20);
+        }
+    }
+
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("Empty body.");
 

@@ -39,6 +39,9 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         var urls = GetRoutes().SelectMany(route => route.Urls(owned.Ids)).ToList();
         Assert.That(urls, Has.Count.GreaterThanOrEqualTo(10), "the walk found the API's GET routes");
 
+        // Audit entries join the chain a moment after their commit: read each state once it is complete.
+        await owner.Http.WaitForAuditSealingAsync();
+        await other.Http.WaitForAuditSealingAsync();
         var ownerBefore = await WalkAsync(owner.Http, urls);
         var platformOnly = urls.Where(url => ownerBefore[url].Status is HttpStatusCode.Forbidden).ToList();
         var readable = urls.Except(platformOnly).ToList();
@@ -46,6 +49,7 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         var otherBefore = await WalkAsync(other.Http, readable);
 
         await ChangeEverythingAsync(owner, owned);
+        await owner.Http.WaitForAuditSealingAsync();
         var ownerAfter = await WalkAsync(owner.Http, readable);
         var otherAfter = await WalkAsync(other.Http, readable);
 
