@@ -76,6 +76,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .PostConfigure(o => o.RetrySchedule = o.RetrySchedule.Length == 0 ? WebhookOptions.DefaultRetrySchedule : o.RetrySchedule)
             .Validate(o => o.RetrySchedule.Length > 0 && o.RetrySchedule[0] <= TimeSpan.FromSeconds(30) && o.RetrySchedule.All(t => t >= TimeSpan.Zero),
                 "Webhooks:RetrySchedule needs at least one wait, the first at most 30 s.")
             .Validate(o => o.RetryJitter is >= 0 and < 1, "Webhooks:RetryJitter is a fraction in [0, 1).")

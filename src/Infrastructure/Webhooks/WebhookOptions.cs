@@ -13,9 +13,13 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// The wait before each retry after a failed attempt (the first attempt is immediate); after the last one the
-    /// delivery is dead until replayed. Each wait is jittered by <see cref="RetryJitter"/>.
+    /// delivery is dead until replayed. Each wait is jittered by <see cref="RetryJitter"/>. Empty means
+    /// <see cref="DefaultRetrySchedule"/> (configuration binding appends to arrays, so the default is not preset here).
     /// </summary>
-    public TimeSpan[] RetrySchedule { get; set; } =
+    public TimeSpan[] RetrySchedule { get; set; } = [];
+
+    /// <summary>11 attempts over about two days: 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h, 24 h.</summary>
+    public static readonly TimeSpan[] DefaultRetrySchedule =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30),
         TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),

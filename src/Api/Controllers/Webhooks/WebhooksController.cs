@@ -80,8 +80,8 @@ public sealed class WebhooksController : ApiControllerBase
         SendListAsync(new ListWebhookDeliveriesQuery(id, list.ToListRequest()), list, delivery => delivery, cancellationToken);
 
     /// <summary>Delivers the same event again (same <c>webhook-id</c>), whatever became of this delivery.</summary>
-    [HttpPost("deliveries/{deliveryId:guid}/replay")]
+    [HttpPost("deliveries/{id:guid}/replay")]
     [ProducesResponseType<WebhookDeliveryDto>(StatusCodes.Status202Accepted)]
-    public Task<IActionResult> Replay(Guid deliveryId, CancellationToken cancellationToken) =>
-        SendAsync(new ReplayWebhookDeliveryCommand(deliveryId), delivery => Accepted(delivery), cancellationToken);
+    public Task<IActionResult> Replay(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new ReplayWebhookDeliveryCommand(id), delivery => Accepted(delivery), cancellationToken);
 }
