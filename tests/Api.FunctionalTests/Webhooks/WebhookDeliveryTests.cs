@@ -97,8 +97,10 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
         await Task.Delay(500);
         Assert.That(receiver.Received, Has.Count.EqualTo(1));
 
+        // Each retry falls due once the clock passes it; the clock moves only after the attempt's outcome is recorded.
         Factory.Clock.Advance(TimeSpan.FromSeconds(30));
         await receiver.WaitForAsync(2);
+        await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.GetProperty("attempts").GetInt32() == 2);
         Factory.Clock.Advance(TimeSpan.FromSeconds(30));
         var received = await receiver.WaitForAsync(3);
         var delivered = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.String("status") == "succeeded");
@@ -125,6 +127,7 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             await receiver.WaitForAsync(attempt);
+            await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.GetProperty("attempts").GetInt32() == attempt);
             Factory.Clock.Advance(TimeSpan.FromSeconds(30));
         }
 
