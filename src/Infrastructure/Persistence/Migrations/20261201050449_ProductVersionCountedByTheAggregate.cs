@@ -21,8 +21,8 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                 nullable: false,
                 defaultValue: 1L);
 
-            // Only the existing rows take the default: every insert names its version.
-            migrationBuilder.Sql("ALTER TABLE products ALTER COLUMN version DROP DEFAULT;");
+            // The default stays (the model does not need it: every insert names its version) so that instances of the
+            // previous release, which do not know the column, can still insert during a rolling upgrade.
         }
 
         /// <inheritdoc />
