@@ -65,11 +65,16 @@ public sealed class WebhookSubscription : Entity, ITenantOwned, ISoftDeletable, 
     public string? UpdatedBy { get; set; }
 
     /// <summary>A new, enabled subscription with a fresh secret (the caller shows it once).</summary>
-    public static WebhookSubscription Create(Guid tenantId, string url, IEnumerable<string> events, string? description) =>
-        new(tenantId, url, Normalize(events), description, WebhookSecret.Generate());
-
-    public void Change(string? url, IEnumerable<string>? events, bool? enabled, string? description)
+    public static WebhookSubscription Create(Guid tenantId, string url, IEnumerable<string> events, string? description, DateTimeOffset now)
     {
+        var subscription = new WebhookSubscription(tenantId, url, Normalize(events), description, WebhookSecret.Generate());
+        subscription.RecordCreated(now);
+        return subscription;
+    }
+
+    public void Change(string? url, IEnumerable<string>? events, bool? enabled, string? description, DateTimeOffset now)
+    {
+        this.RecordChanged(now);
         Url = url ?? Url;
         Events = events is null ? Events : Normalize(events);
         Description = description ?? Description;
@@ -88,6 +93,7 @@ public sealed class WebhookSubscription : Entity, ITenantOwned, ISoftDeletable, 
             throw new ArgumentOutOfRangeException(nameof(grace), grace, "The grace period is 0 to 7 days.");
         }
 
+        this.RecordChanged(now);
         PreviousSecret = grace > TimeSpan.Zero ? Secret : null;
         PreviousSecretExpiresAt = grace > TimeSpan.Zero ? now + grace : null;
         Secret = WebhookSecret.Generate();
@@ -109,7 +115,14 @@ public sealed class WebhookSubscription : Entity, ITenantOwned, ISoftDeletable, 
         DisabledReason = "gone";
     }
 
-    public void Delete(DateTimeOffset now) => DeletedAt ??= now;
+    public void Delete(DateTimeOffset now)
+    {
+        if (DeletedAt is null)
+        {
+            DeletedAt = now;
+            this.RecordChanged(now);
+        }
+    }
 
     private static string[] Normalize(IEnumerable<string> events) => [.. events.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

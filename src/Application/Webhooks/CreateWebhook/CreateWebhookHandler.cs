@@ -7,7 +7,7 @@ namespace QuoinApi.Application.Webhooks.CreateWebhook;
 
 /// <summary>Subscribes a receiver URL (refused when it resolves to a private address) and returns its secret, once.</summary>
 public sealed class CreateWebhookHandler(
-    IWebhookRepository webhooks, IWebhookUrlGuard guard, IUnitOfWork unitOfWork, ICurrentPrincipal principal)
+    IWebhookRepository webhooks, IWebhookUrlGuard guard, ICurrentPrincipal principal, TimeProvider clock)
     : ICommandHandler<CreateWebhookCommand, WebhookCreatedDto>
 {
     public async Task<Result<WebhookCreatedDto>> Handle(CreateWebhookCommand request, CancellationToken cancellationToken)
@@ -22,9 +22,8 @@ public sealed class CreateWebhookHandler(
             return WebhookErrors.UrlRefused(refusal);
         }
 
-        var subscription = WebhookSubscription.Create(tenantId, request.Url, request.Events, request.Description);
+        var subscription = WebhookSubscription.Create(tenantId, request.Url, request.Events, request.Description, clock.GetUtcNow());
         webhooks.Add(subscription);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return WebhookCreatedDto.From(subscription);
     }
 }

@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Webhooks.DeleteWebhook;
 
 /// <summary>Deletes the subscription (soft): nothing more is delivered to it, pending deliveries included.</summary>
-public sealed class DeleteWebhookHandler(IWebhookRepository webhooks, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class DeleteWebhookHandler(IWebhookRepository webhooks, TimeProvider clock)
     : ICommandHandler<DeleteWebhookCommand, Success>
 {
     public async Task<Result<Success>> Handle(DeleteWebhookCommand request, CancellationToken cancellationToken)
@@ -17,7 +17,6 @@ public sealed class DeleteWebhookHandler(IWebhookRepository webhooks, IUnitOfWor
         }
 
         subscription.Delete(clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return Success.Value;
     }
 }

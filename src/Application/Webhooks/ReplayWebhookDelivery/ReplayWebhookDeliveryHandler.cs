@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Webhooks.ReplayWebhookDelivery;
 
 /// <summary>Delivers the same event to the same subscription again, whatever became of the original delivery.</summary>
-public sealed class ReplayWebhookDeliveryHandler(IWebhookRepository webhooks, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ReplayWebhookDeliveryHandler(IWebhookRepository webhooks, TimeProvider clock)
     : ICommandHandler<ReplayWebhookDeliveryCommand, WebhookDeliveryDto>
 {
     public async Task<Result<WebhookDeliveryDto>> Handle(ReplayWebhookDeliveryCommand request, CancellationToken cancellationToken)
@@ -18,7 +18,6 @@ public sealed class ReplayWebhookDeliveryHandler(IWebhookRepository webhooks, IU
 
         var replay = original.Replay(clock.GetUtcNow());
         webhooks.Add(replay);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return new WebhookDeliveryDto(replay.Id, replay.SubscriptionId, replay.EventId, replay.EventType, replay.Status, replay.Attempts,
             replay.NextAttemptAt, replay.LastAttemptAt, replay.ResponseStatusCode, replay.DurationMs, replay.LastError, replay.ReplayOf, replay.CreatedAt);
     }

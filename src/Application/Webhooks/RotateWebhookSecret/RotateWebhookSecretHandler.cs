@@ -6,7 +6,7 @@ using QuoinApi.Domain.Webhooks;
 namespace QuoinApi.Application.Webhooks.RotateWebhookSecret;
 
 /// <summary>A new secret, shown once; deliveries carry signatures with both secrets until the grace period ends.</summary>
-public sealed class RotateWebhookSecretHandler(IWebhookRepository webhooks, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RotateWebhookSecretHandler(IWebhookRepository webhooks, TimeProvider clock)
     : ICommandHandler<RotateWebhookSecretCommand, WebhookSecretDto>
 {
     public async Task<Result<WebhookSecretDto>> Handle(RotateWebhookSecretCommand request, CancellationToken cancellationToken)
@@ -19,7 +19,6 @@ public sealed class RotateWebhookSecretHandler(IWebhookRepository webhooks, IUni
 
         var grace = request.GracePeriodSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : WebhookSubscription.DefaultRotationGrace;
         var secret = subscription.RotateSecret(grace, clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return new WebhookSecretDto(subscription.Id, secret, subscription.PreviousSecretExpiresAt);
     }
 }

@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Webhooks.UpdateWebhook;
 
 /// <summary>Changes the URL (checked like at creation), the event filter, the description, or enables/disables.</summary>
-public sealed class UpdateWebhookHandler(IWebhookRepository webhooks, IWebhookUrlGuard guard, IUnitOfWork unitOfWork)
+public sealed class UpdateWebhookHandler(IWebhookRepository webhooks, IWebhookUrlGuard guard, TimeProvider clock)
     : ICommandHandler<UpdateWebhookCommand, WebhookDto>
 {
     public async Task<Result<WebhookDto>> Handle(UpdateWebhookCommand request, CancellationToken cancellationToken)
@@ -21,8 +21,7 @@ public sealed class UpdateWebhookHandler(IWebhookRepository webhooks, IWebhookUr
             return WebhookErrors.UrlRefused(refusal);
         }
 
-        subscription.Change(request.Url, request.Events, request.Enabled, request.Description);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        subscription.Change(request.Url, request.Events, request.Enabled, request.Description, clock.GetUtcNow());
         return new WebhookDto(subscription.Id, subscription.Url, subscription.Events, subscription.Description, subscription.Enabled,
             subscription.DisabledReason, subscription.PreviousSecretExpiresAt, subscription.CreatedAt, subscription.UpdatedAt);
     }

@@ -13,7 +13,7 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(QuoinDbContext))]
-    [Migration("20261201050149_EventsAndWebhooks")]
+    [Migration("20261201054348_EventsAndWebhooks")]
     partial class EventsAndWebhooks
     {
         /// <inheritdoc />
@@ -336,11 +336,10 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("updated_by");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_products");
