@@ -35,6 +35,8 @@ public class QuoinDbContext : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
+
     /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
     public ICurrentPrincipal? Principal { get; set; }
 

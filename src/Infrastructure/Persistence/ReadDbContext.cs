@@ -21,6 +21,8 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
 
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 
+    IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
+
     Task<TResult> IReadDbContext.RunAsync<TArgument, TResult>(
         Func<DbContext, TArgument, CancellationToken, Task<TResult>> compiledQuery, TArgument argument, CancellationToken cancellationToken) =>
         compiledQuery(this, argument, cancellationToken);

@@ -43,6 +43,18 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Authentication:Jwt:Issuer", JwtIssuer);
         builder.UseSetting("Authentication:Jwt:Audience", JwtAudience);
         builder.UseSetting("Idempotency:ResponseEncryptionKey", IdempotencyKey);
+
+        // The suite makes many requests per tenant and from one (in-memory) client address: generous plans keep it
+        // from meeting the limiter, which stays on. The rate-limit tests configure tight plans on hosts of their own.
+        foreach (var plan in new[] { "Free", "Pro", "Enterprise" })
+        {
+            builder.UseSetting($"RatePlans:{plan}:RequestsPerSecond", "100000");
+            builder.UseSetting($"RatePlans:{plan}:Burst", "100000");
+            builder.UseSetting($"RatePlans:{plan}:MonthlyQuota", "1000000000");
+        }
+
+        builder.UseSetting("RateLimiting:AnonymousRequestsPerSecond", "100000");
+        builder.UseSetting("RateLimiting:AnonymousBurst", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -53,7 +53,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             ProblemResponses.HeadersTooLarge, ProblemResponses.ServiceUnavailable };
         if (metadata.OfType<IAuthorizeData>().Any())
         {
-            problems.AddRange([ProblemResponses.Unauthorized, ProblemResponses.Forbidden]);
+            problems.AddRange([ProblemResponses.Unauthorized, ProblemResponses.Forbidden, ProblemResponses.TooManyRequests]);
         }
 
         if (context.DocumentName == "v1")
@@ -150,6 +150,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             _ when type == typeof(decimal) => new OpenApiSchema { Type = JsonSchemaType.Number },
             _ when type == typeof(bool) => new OpenApiSchema { Type = JsonSchemaType.Boolean },
             _ when type == typeof(DateTimeOffset) => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+            _ when type == typeof(DateOnly) => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
             _ => new OpenApiSchema { Type = JsonSchemaType.String },
         };
 

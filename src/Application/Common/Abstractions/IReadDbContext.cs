@@ -20,6 +20,8 @@ public interface IReadDbContext
 
     IQueryable<AuditEntry> AuditEntries { get; }
 
+    IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
+
     /// <summary>
     /// Runs a query compiled once (see <see cref="Mapping.CompiledProjections"/>) on this context, with its query
     /// filters. For the hottest reads, where EF Core's per-call expression work is a measurable share of the request.
