@@ -14,7 +14,6 @@ namespace QuoinApi.Application.Tenants.ChangeTenantRatePlan;
 public sealed class ChangeTenantRatePlanHandler(
     ITenantRepository tenants,
     IApiKeyRepository apiKeys,
-    IUnitOfWork unitOfWork,
     IApiKeyCacheInvalidator keyCache,
     ITenantCacheInvalidator tenantCache,
     TypeAdapterConfig mappings,
@@ -31,7 +30,6 @@ public sealed class ChangeTenantRatePlanHandler(
 
         var previous = tenant.RatePlan;
         tenant.ChangeRatePlan(request.RatePlan!.Value, clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         if (tenant.RatePlan != previous)
         {
             await keyCache.InvalidateAsync(await apiKeys.ListSecretHashesOfTenantAsync(tenant.Id, cancellationToken), cancellationToken);

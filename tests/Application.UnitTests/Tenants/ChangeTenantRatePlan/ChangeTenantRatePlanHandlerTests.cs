@@ -18,7 +18,7 @@ public sealed class ChangeTenantRatePlanHandlerTests
         _context = new HandlerTestContext();
         _tenantCache = new FakeTenantCacheInvalidator();
         _handler = new ChangeTenantRatePlanHandler(
-            _context.Tenants, _context.ApiKeys, _context.UnitOfWork, _context.KeyCache, _tenantCache, _context.Mappings, _context.Clock);
+            _context.Tenants, _context.ApiKeys, _context.KeyCache, _tenantCache, _context.Mappings, _context.Clock);
         _context.Principal.ActAsPlatformAdmin();
     }
 
@@ -32,7 +32,6 @@ public sealed class ChangeTenantRatePlanHandlerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(dto.Id, Is.EqualTo(tenant.Id));
             Assert.That(dto.Name, Is.EqualTo("Acme"));
             Assert.That(dto.RatePlan, Is.EqualTo(RatePlan.Enterprise));
@@ -78,6 +77,5 @@ public sealed class ChangeTenantRatePlanHandlerTests
         var result = await _handler.Handle(new ChangeTenantRatePlanCommand(Guid.CreateVersion7(), RatePlan.Pro), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 }

@@ -13,8 +13,8 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(QuoinDbContext))]
-    [Migration("20261201050818_RateLimitUsage")]
-    partial class RateLimitUsage
+    [Migration("20261201050449_ProductVersionCountedByTheAggregate")]
+    partial class ProductVersionCountedByTheAggregate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -117,42 +117,6 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("api_keys", null, t =>
                         {
                             t.HasCheckConstraint("ck_api_keys_secret_hash_length", "octet_length(secret_hash) = 32");
-                        });
-                });
-
-            modelBuilder.Entity("QuoinApi.Domain.ApiKeys.ApiKeyDailyUsage", b =>
-                {
-                    b.Property<Guid>("ApiKeyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("api_key_id");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
-                        .HasColumnName("date");
-
-                    b.Property<long>("Requests")
-                        .HasColumnType("bigint")
-                        .HasColumnName("requests");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<long>("Throttled")
-                        .HasColumnType("bigint")
-                        .HasColumnName("throttled");
-
-                    b.HasKey("ApiKeyId", "Date")
-                        .HasName("pk_api_key_usage");
-
-                    b.HasIndex("TenantId", "Date")
-                        .HasDatabaseName("ix_api_key_usage_tenant_id_date");
-
-                    b.ToTable("api_key_usage", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_api_key_usage_requests", "requests >= 0");
-
-                            t.HasCheckConstraint("ck_api_key_usage_throttled", "throttled >= 0");
                         });
                 });
 
@@ -314,11 +278,10 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("updated_by");
 
-                    b.Property<uint>("Version")
+                    b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_products");
@@ -474,60 +437,6 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_idempotency_keys_expires_at");
 
                     b.ToTable("idempotency_keys", (string)null);
-                });
-
-            modelBuilder.Entity("QuoinApi.Infrastructure.Usage.QuotaNotification", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Period")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
-                        .HasColumnName("period");
-
-                    b.Property<string>("Threshold")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("threshold");
-
-                    b.Property<long>("Quota")
-                        .HasColumnType("bigint")
-                        .HasColumnName("quota");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("raised_at");
-
-                    b.Property<long>("Used")
-                        .HasColumnType("bigint")
-                        .HasColumnName("used");
-
-                    b.HasKey("TenantId", "Period", "Threshold")
-                        .HasName("pk_quota_notifications");
-
-                    b.ToTable("quota_notifications", (string)null);
-                });
-
-            modelBuilder.Entity("QuoinApi.Infrastructure.Usage.UsageFlushBatch", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("FlushedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("flushed_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_usage_flush_batches");
-
-                    b.HasIndex("FlushedAt")
-                        .HasDatabaseName("ix_usage_flush_batches_flushed_at");
-
-                    b.ToTable("usage_flush_batches", (string)null);
                 });
 
             modelBuilder.Entity("QuoinApi.Domain.ApiKeys.ApiKey", b =>
