@@ -21,10 +21,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var (check, key) = await authenticator.AuthenticateAsync(presented, Context.Connection.RemoteIpAddress, Context.RequestAborted);
+        if (check is ApiKeyCheck.Throttled or ApiKeyCheck.Invalid)
+        {
+            // The check spent the address's unauthenticated budget already; refused, the rate limiter answers 429.
+            Context.Items[QuoinRateLimiter.AddressCharged] = check == ApiKeyCheck.Throttled;
+        }
+
         if (check == ApiKeyCheck.Throttled)
         {
-            // The address spent its budget of look-ups: the rate limiter answers 429 instead of the 401.
-            Context.Items[QuoinRateLimiter.AddressCharged] = true;
             return AuthenticateResult.Fail("The API key could not be checked: too many unknown credentials from this address.");
         }
 

@@ -38,27 +38,28 @@ public sealed class ApiKeyAuthenticator(
         var cacheKey = ApiKeyCache.CacheKey(hash);
         if (!cache.TryGetValue(cacheKey, out AuthenticatedApiKey? key))
         {
-            using (var lease = addresses.Acquire(client))
+            if (!TakeFromAddressBudget(client))
             {
-                if (!lease.IsAcquired)
-                {
-                    return (ApiKeyCheck.Throttled, null);
-                }
+                return (ApiKeyCheck.Throttled, null);
             }
 
             key = await LoadAsync(hash, cancellationToken);
             cache.Set(cacheKey, key ?? Unknown, key is null ? options.Value.UnknownKeyCacheDuration : options.Value.CacheDuration);
+            if (key is null)
+            {
+                return (ApiKeyCheck.Invalid, null);
+            }
         }
-
-        if (ReferenceEquals(key, Unknown))
+        else if (ReferenceEquals(key, Unknown))
         {
-            return (ApiKeyCheck.Invalid, null);
+            // Known to be unknown: no query, but the request still spends the address's unauthenticated budget.
+            return TakeFromAddressBudget(client) ? (ApiKeyCheck.Invalid, null) : (ApiKeyCheck.Throttled, null);
         }
 
         var now = clock.GetUtcNow();
         if (key!.ExpiresAt <= now || key.GraceEndsAt <= now)
         {
-            return (ApiKeyCheck.Invalid, null);
+            return TakeFromAddressBudget(client) ? (ApiKeyCheck.Invalid, null) : (ApiKeyCheck.Throttled, null);
         }
 
         if (ApiKey.ShouldRecordUse(key.LastUsedAt, now))
@@ -67,6 +68,16 @@ public sealed class ApiKeyAuthenticator(
         }
 
         return (ApiKeyCheck.Valid, key);
+    }
+
+    /// <summary>
+    /// One unit of the client address's unauthenticated budget, spent by every request whose key is not a known live
+    /// one (an <see cref="ApiKeyCheck.Invalid"/> or <see cref="ApiKeyCheck.Throttled"/> answer has always spent it).
+    /// </summary>
+    private bool TakeFromAddressBudget(System.Net.IPAddress? client)
+    {
+        using var lease = addresses.Acquire(client);
+        return lease.IsAcquired;
     }
 
     private bool IsAcceptableFormat(string presented) =>

@@ -53,7 +53,12 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             ProblemResponses.HeadersTooLarge, ProblemResponses.ServiceUnavailable };
         if (metadata.OfType<IAuthorizeData>().Any())
         {
-            problems.AddRange([ProblemResponses.Unauthorized, ProblemResponses.Forbidden, ProblemResponses.TooManyRequests]);
+            problems.AddRange([ProblemResponses.Unauthorized, ProblemResponses.TooManyRequests]);
+            if (metadata.OfType<IAuthorizeData>().Any(authorize => authorize.Policy is not null))
+            {
+                // A scope policy; [Authorize] alone (any authenticated caller) never answers 403.
+                problems.Add(ProblemResponses.Forbidden);
+            }
         }
 
         if (context.DocumentName == "v1")
