@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using QuoinApi.Api.Authentication;
 using QuoinApi.Api.Http;
 using QuoinApi.Api.Infrastructure;
+using QuoinApi.Api.RateLimiting;
 
 namespace QuoinApi.Api;
 
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddQuoinVersioning(configuration);
         services.AddQuoinCors(configuration);
         services.AddQuoinAuthentication(configuration);
+        services.AddQuoinRateLimiting();
         services.AddQuoinOpenApi(configuration);
         services.AddQuoinHealth();
         services.AddQuoinTelemetry(configuration);
@@ -50,6 +52,7 @@ public static class DependencyInjection
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseQuoinCors();
         app.UseAuthentication();
+        app.UseQuoinRateLimiting();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyKeyMiddleware>();
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using QuoinApi.Api.RateLimiting;
 using QuoinApi.Infrastructure.Security;
 
 namespace QuoinApi.Api.Authentication;
@@ -19,7 +20,18 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var (check, key) = await authenticator.AuthenticateAsync(presented, Context.RequestAborted);
+        var (check, key) = await authenticator.AuthenticateAsync(presented, Context.Connection.RemoteIpAddress, Context.RequestAborted);
+        if (check is ApiKeyCheck.Throttled or ApiKeyCheck.Invalid)
+        {
+            // The check spent the address's unauthenticated budget already; refused, the rate limiter answers 429.
+            Context.Items[QuoinRateLimiter.AddressCharged] = check == ApiKeyCheck.Throttled;
+        }
+
+        if (check == ApiKeyCheck.Throttled)
+        {
+            return AuthenticateResult.Fail("The API key could not be checked: too many unknown credentials from this address.");
+        }
+
         if (check != ApiKeyCheck.Valid || key is null)
         {
             return AuthenticateResult.Fail(check == ApiKeyCheck.Malformed ? "The API key is malformed." : "The API key is invalid, expired or revoked.");
@@ -34,6 +46,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (key.TenantId is { } tenantId)
         {
             claims.Add(new Claim(QuoinClaims.TenantId, tenantId.ToString()));
+        }
+
+        if (key.Caller is { } caller)
+        {
+            Context.Features.Set(caller);
         }
 
         var identity = new ClaimsIdentity(claims, Scheme.Name, QuoinClaims.Subject, roleType: null);

@@ -36,9 +36,13 @@ internal static class JwtTenantValidation
         }
 
         var liveness = context.HttpContext.RequestServices.GetRequiredService<TenantLivenessCheck>();
-        if (!await liveness.IsLiveAsync(tenantId, context.HttpContext.RequestAborted))
+        if (await liveness.FindLiveAsync(tenantId, context.HttpContext.RequestAborted) is not { } caller)
         {
             context.Fail(UnknownTenant);
+            return;
         }
+
+        // The token's requests draw from its tenant's budget, on the tenant's plan.
+        context.HttpContext.Features.Set(caller);
     }
 }

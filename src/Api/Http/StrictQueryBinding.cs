@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace QuoinApi.Api.Http;
 
 /// <summary>
-/// Binds integers, decimals, booleans and timestamps from the query string with <see cref="StrictValues"/> instead of
+/// Binds integers, decimals, booleans, timestamps and dates (<c>YYYY-MM-DD</c>) from the query string with <see cref="StrictValues"/> instead of
 /// MVC's type converters, which read <c>0x10</c> as 16, trim <c>" 5"</c>, accept <c>1,000</c> and take <c>1.5</c> for a
 /// date. A value given twice is refused too, rather than one of them silently winning.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class StrictQueryBinderProvider : IModelBinderProvider
 
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
         return type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(bool) || type == typeof(DateTimeOffset)
+            || type == typeof(DateOnly)
             ? new StrictQueryBinder(type)
             : null;
     }
@@ -55,6 +56,8 @@ internal sealed class StrictQueryBinder(Type type) : IModelBinder
             _ when type == typeof(long) => StrictValues.TryParseInt64(text, out var number) && (value = number) is not null,
             _ when type == typeof(decimal) => StrictValues.TryParseDecimal(text, out var number) && (value = number) is not null,
             _ when type == typeof(bool) => StrictValues.TryParseBoolean(text, out var flag) && (value = flag) is not null,
+            _ when type == typeof(DateOnly) => DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date) && (value = date) is not null,
             _ => StrictValues.TryParseTimestamp(text, out var timestamp) && (value = timestamp) is not null,
         };
 
@@ -65,6 +68,7 @@ internal sealed class StrictQueryBinder(Type type) : IModelBinder
                 _ when type == typeof(int) || type == typeof(long) => $"'{name}' must be an integer: digits only, optionally after '-'.",
                 _ when type == typeof(decimal) => $"'{name}' must be a decimal number such as 12.50.",
                 _ when type == typeof(bool) => $"'{name}' must be true or false.",
+                _ when type == typeof(DateOnly) => $"'{name}' must be a date such as 2026-11-23 (YYYY-MM-DD).",
                 _ => $"'{name}' must be an RFC 3339 timestamp such as 2026-11-23T08:00:00Z.",
             });
         }

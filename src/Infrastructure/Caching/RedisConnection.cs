@@ -25,6 +25,11 @@ public sealed class RedisConnection : IDisposable
         options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
         options.ClientName = "quoinapi";
+
+        // While disconnected, commands fail at once instead of queueing for the timeout: every caller has a local
+        // fallback, and a request must not wait a second for a Redis that is down. Reconnects are tried soon and often.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ReconnectRetryPolicy = new ExponentialRetry(250, 5000);
         _multiplexer = ConnectionMultiplexer.Connect(options);
     }
 

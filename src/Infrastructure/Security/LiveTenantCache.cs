@@ -4,12 +4,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Infrastructure.Caching;
+using QuoinApi.Infrastructure.RateLimiting;
 using StackExchange.Redis;
 
 namespace QuoinApi.Infrastructure.Security;
 
 /// <summary>
-/// Remembers for the credential cache duration whether a tenant exists and is not deleted. Deleting a tenant evicts the
+/// Remembers for the credential cache duration whether a tenant exists and is not deleted, and its plan (as the
+/// <see cref="RateLimitedCaller"/> its bearer tokens draw from). Deleting a tenant or changing its plan evicts the
 /// entry here at once and, through a Redis channel, on every other instance; without Redis other instances keep it for
 /// at most the cache duration, exactly as for API keys (<see cref="ApiKeyCache"/>).
 /// </summary>
@@ -18,9 +20,22 @@ public sealed class LiveTenantCache(IMemoryCache cache, RedisConnection redis, I
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("quoinapi:tenant-evictions");
 
-    internal bool TryGet(Guid tenantId, out bool live) => cache.TryGetValue(CacheKey(tenantId), out live);
+    /// <summary>The cached answer: found, with the tenant's caller, or null when the tenant is unknown or deleted.</summary>
+    internal bool TryGet(Guid tenantId, out RateLimitedCaller? caller)
+    {
+        if (cache.TryGetValue(CacheKey(tenantId), out object? entry))
+        {
+            caller = entry as RateLimitedCaller;
+            return true;
+        }
 
-    internal void Set(Guid tenantId, bool live) => cache.Set(CacheKey(tenantId), live, options.Value.CacheDuration);
+        caller = null;
+        return false;
+    }
+
+    internal void Set(Guid tenantId, RateLimitedCaller? caller) => cache.Set<object>(CacheKey(tenantId), caller ?? NotLive, options.Value.CacheDuration);
+
+    private static readonly object NotLive = new();
 
     public void EvictLocally(Guid tenantId) => cache.Remove(CacheKey(tenantId));
 

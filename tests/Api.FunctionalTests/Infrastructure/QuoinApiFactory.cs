@@ -51,6 +51,18 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Webhooks:RetrySchedule:1", "00:00:10");
         builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
         builder.UseSetting("Events:StreamHeartbeat", "00:00:01");
+
+        // The suite makes many requests per tenant and from one (in-memory) client address: generous plans keep it
+        // from meeting the limiter, which stays on. The rate-limit tests configure tight plans on hosts of their own.
+        foreach (var plan in new[] { "Free", "Pro", "Enterprise" })
+        {
+            builder.UseSetting($"RatePlans:{plan}:RequestsPerSecond", "100000");
+            builder.UseSetting($"RatePlans:{plan}:Burst", "100000");
+            builder.UseSetting($"RatePlans:{plan}:MonthlyQuota", "1000000000");
+        }
+
+        builder.UseSetting("RateLimiting:AnonymousRequestsPerSecond", "100000");
+        builder.UseSetting("RateLimiting:AnonymousBurst", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -18,7 +18,7 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
     private static async Task<ApiKeyCheck> AuthenticateAsync(string secret)
     {
         await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
-        var (check, _) = await scope.ServiceProvider.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(secret, CancellationToken.None);
+        var (check, _) = await scope.ServiceProvider.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(secret, client: null, CancellationToken.None);
         return check;
     }
 

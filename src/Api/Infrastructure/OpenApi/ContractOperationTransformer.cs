@@ -56,7 +56,12 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             ProblemResponses.HeadersTooLarge, ProblemResponses.ServiceUnavailable };
         if (metadata.OfType<IAuthorizeData>().Any())
         {
-            problems.AddRange([ProblemResponses.Unauthorized, ProblemResponses.Forbidden]);
+            problems.AddRange([ProblemResponses.Unauthorized, ProblemResponses.TooManyRequests]);
+            if (metadata.OfType<IAuthorizeData>().Any(authorize => authorize.Policy is not null))
+            {
+                // A scope policy; [Authorize] alone (any authenticated caller) never answers 403.
+                problems.Add(ProblemResponses.Forbidden);
+            }
         }
 
         if (context.DocumentName == "v1")
@@ -155,6 +160,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             _ when type == typeof(decimal) => new OpenApiSchema { Type = JsonSchemaType.Number },
             _ when type == typeof(bool) => new OpenApiSchema { Type = JsonSchemaType.Boolean },
             _ when type == typeof(DateTimeOffset) => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+            _ when type == typeof(DateOnly) => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
             _ => new OpenApiSchema { Type = JsonSchemaType.String },
         };
 

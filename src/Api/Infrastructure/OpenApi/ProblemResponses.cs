@@ -25,6 +25,10 @@ internal sealed record ProblemResponses(string Id, int Status, string Descriptio
     public static readonly ProblemResponses UnsupportedMediaType = new("UnsupportedMediaType", 415, "The request body's Content-Type is not accepted here.");
     public static readonly ProblemResponses UnprocessableEntity = new("UnprocessableEntity", 422, "The Idempotency-Key was used before with a different request.");
     public static readonly ProblemResponses PreconditionRequired = new("PreconditionRequired", 428, "This server requires If-Match on writes (Api:RequireIfMatch).");
+    public static readonly ProblemResponses TooManyRequests = new("TooManyRequests", 429,
+        "The tenant's rate limit or monthly quota is used up (or, without valid credentials, the client address's); retry after the delay in Retry-After.",
+        Header: "Retry-After");
+
     public static readonly ProblemResponses HeadersTooLarge = new("RequestHeaderFieldsTooLarge", 431, "The request headers are larger than the server accepts.");
     public static readonly ProblemResponses ServiceUnavailable = new("ServiceUnavailable", 503,
         "The database is unavailable; retry after the delay in Retry-After.", Header: "Retry-After");
@@ -32,7 +36,7 @@ internal sealed record ProblemResponses(string Id, int Status, string Descriptio
     public static IReadOnlyList<ProblemResponses> All { get; } =
     [
         BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Gone, PreconditionFailed, PayloadTooLarge, UriTooLong,
-        UnsupportedMediaType, UnprocessableEntity, PreconditionRequired, HeadersTooLarge, ServiceUnavailable,
+        UnsupportedMediaType, UnprocessableEntity, PreconditionRequired, TooManyRequests, HeadersTooLarge, ServiceUnavailable,
     ];
 
     public OpenApiResponse Create(OpenApiDocument document)

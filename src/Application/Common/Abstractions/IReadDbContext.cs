@@ -29,6 +29,8 @@ public interface IReadDbContext
     /// <summary>Published events only (the tenant's event log), never what still waits in the outbox.</summary>
     IQueryable<EventLogEntry> EventLog { get; }
 
+    IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
+
     /// <summary>
     /// Runs a query compiled once (see <see cref="Mapping.CompiledProjections"/>) on this context, with its query
     /// filters. For the hottest reads, where EF Core's per-call expression work is a measurable share of the request.

@@ -117,6 +117,42 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("QuoinApi.Domain.ApiKeys.ApiKeyDailyUsage", b =>
+                {
+                    b.Property<Guid>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Throttled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("throttled");
+
+                    b.HasKey("ApiKeyId", "Date")
+                        .HasName("pk_api_key_usage");
+
+                    b.HasIndex("TenantId", "Date")
+                        .HasDatabaseName("ix_api_key_usage_tenant_id_date");
+
+                    b.ToTable("api_key_usage", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_key_usage_requests", "requests >= 0");
+
+                            t.HasCheckConstraint("ck_api_key_usage_throttled", "throttled >= 0");
+                        });
+                });
+
             modelBuilder.Entity("QuoinApi.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -659,6 +695,60 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_idempotency_keys_expires_at");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("QuoinApi.Infrastructure.Usage.QuotaNotification", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Threshold")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("threshold");
+
+                    b.Property<long>("Quota")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quota");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used");
+
+                    b.HasKey("TenantId", "Period", "Threshold")
+                        .HasName("pk_quota_notifications");
+
+                    b.ToTable("quota_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("QuoinApi.Infrastructure.Usage.UsageFlushBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FlushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flushed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_usage_flush_batches");
+
+                    b.HasIndex("FlushedAt")
+                        .HasDatabaseName("ix_usage_flush_batches_flushed_at");
+
+                    b.ToTable("usage_flush_batches", (string)null);
                 });
 
             modelBuilder.Entity("QuoinApi.Domain.ApiKeys.ApiKey", b =>

@@ -68,6 +68,7 @@ public sealed class SchemaValues(ApiDescriptionDocument document)
         return schema["format"]?.GetValue<string>() switch
         {
             "date-time" => DateTimeOffset.UtcNow.AddYears(1).AddSeconds(Interlocked.Increment(ref _unique)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            "date" => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "uuid" => Guid.NewGuid().ToString(),
             _ => Text(schema),
         };
@@ -111,6 +112,11 @@ public sealed class SchemaValues(ApiDescriptionDocument document)
             if (schema["enum"] is not null)
             {
                 yield return ("enum", "not-a-listed-value");
+            }
+
+            if (schema["format"]?.GetValue<string>() is "date")
+            {
+                yield return ("format date", "2026-02-30");
             }
 
             if (schema["format"]?.GetValue<string>() is "date-time")

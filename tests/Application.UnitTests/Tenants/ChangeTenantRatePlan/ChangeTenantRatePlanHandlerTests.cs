@@ -1,4 +1,5 @@
 using QuoinApi.Application.Tenants.ChangeTenantRatePlan;
+using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Tenants;
@@ -9,12 +10,15 @@ public sealed class ChangeTenantRatePlanHandlerTests
 {
     private HandlerTestContext _context = null!;
     private ChangeTenantRatePlanHandler _handler = null!;
+    private FakeTenantCacheInvalidator _tenantCache = null!;
 
     [SetUp]
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new ChangeTenantRatePlanHandler(_context.Tenants, _context.Mappings, _context.Clock);
+        _tenantCache = new FakeTenantCacheInvalidator();
+        _handler = new ChangeTenantRatePlanHandler(
+            _context.Tenants, _context.ApiKeys, _context.KeyCache, _tenantCache, _context.Mappings, _context.Clock);
         _context.Principal.ActAsPlatformAdmin();
     }
 
@@ -45,6 +49,26 @@ public sealed class ChangeTenantRatePlanHandlerTests
 
         Assert.That(dto.RatePlan, Is.EqualTo(RatePlan.Pro));
         Assert.That(tenant.DomainEvents, Is.Empty);
+        Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero, "Nothing cached carries a stale plan.");
+        Assert.That(_tenantCache.Evicted, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_new_plan_evicts_the_tenants_cached_keys_and_token_entry_so_every_instance_limits_on_it()
+    {
+        var tenant = _context.SeedTenant("Acme", RatePlan.Free);
+        var (first, _) = _context.SeedApiKey(tenant.Id);
+        var (second, _) = _context.SeedApiKey(tenant.Id);
+        var (otherTenantsKey, _) = _context.SeedApiKey(_context.SeedTenant("Globex").Id);
+
+        ResultAssert.Succeeded(await _handler.Handle(new ChangeTenantRatePlanCommand(tenant.Id, RatePlan.Pro), CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_context.KeyCache.EvictedHashes, Is.EquivalentTo(new[] { first.SecretHash, second.SecretHash }));
+            Assert.That(_context.KeyCache.EvictedHashes, Does.Not.Contain(otherTenantsKey.SecretHash));
+            Assert.That(_tenantCache.Evicted, Is.EqualTo(new[] { tenant.Id }));
+        }
     }
 
     [Test]

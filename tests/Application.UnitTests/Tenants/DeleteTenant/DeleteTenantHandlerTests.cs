@@ -1,5 +1,6 @@
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Tenants.DeleteTenant;
+using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Application.UnitTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Tenants;
@@ -10,13 +11,13 @@ public sealed class DeleteTenantHandlerTests
 {
     private HandlerTestContext _context = null!;
     private DeleteTenantHandler _handler = null!;
-    private RecordingTenantCache _tenantCache = null!;
+    private FakeTenantCacheInvalidator _tenantCache = null!;
 
     [SetUp]
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _tenantCache = new RecordingTenantCache();
+        _tenantCache = new FakeTenantCacheInvalidator();
         _handler = new DeleteTenantHandler(_context.Tenants, _context.ApiKeys, _context.KeyCache, _tenantCache, _context.Clock);
         _context.Principal.ActAsPlatformAdmin();
     }
@@ -77,16 +78,5 @@ public sealed class DeleteTenantHandlerTests
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
         Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
         Assert.That(_tenantCache.Evicted, Is.Empty);
-    }
-
-    private sealed class RecordingTenantCache : ITenantCacheInvalidator
-    {
-        public List<Guid> Evicted { get; } = [];
-
-        public Task InvalidateAsync(Guid tenantId, CancellationToken cancellationToken)
-        {
-            Evicted.Add(tenantId);
-            return Task.CompletedTask;
-        }
     }
 }

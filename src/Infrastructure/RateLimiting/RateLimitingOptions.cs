@@ -1,0 +1,19 @@
+namespace QuoinApi.Infrastructure.RateLimiting;
+
+/// <summary>Configuration section <c>RateLimiting</c> (the plans themselves are in <c>RatePlans</c>).</summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    /// <summary>
+    /// Off only to measure the limiter's cost (build/load.sh) or behind a gateway that limits already: then no
+    /// request is limited, no rate-limit header is sent and no usage is counted.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Unauthenticated requests and credential look-ups that reach the database, per client address and second.</summary>
+    public int AnonymousRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>How many of those a client address may spend at once.</summary>
+    public int AnonymousBurst { get; set; } = 50;
+}

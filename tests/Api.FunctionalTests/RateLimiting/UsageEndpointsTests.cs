@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using QuoinApi.Api.FunctionalTests.Infrastructure;
+using QuoinApi.Domain.ApiKeys;
+
+namespace QuoinApi.Api.FunctionalTests.RateLimiting;
+
+/// <summary>docs/http-contract.md#rate-plans-and-usage: the plans, the tenant's usage and a key's daily usage, in v1 and v2.</summary>
+public sealed class UsageEndpointsTests : FunctionalTestBase
+{
+    [TestCase("v1")]
+    [TestCase("v2")]
+    public async Task Rate_plans_are_listed_for_any_authenticated_caller(string version)
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        using var client = Factory.CreateClient(readOnly.Key);
+
+        var body = await (await client.GetAsync($"/api/{version}/rate-plans")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var plans = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.That(plans.Select(p => p.GetProperty("name").GetString()), Is.EqualTo(new[] { "free", "pro", "enterprise" }));
+        Assert.That(plans[0].MemberNames(), Is.EquivalentTo(new[] { "name", "requestsPerSecond", "burst", "monthlyQuota" }));
+        Assert.That(plans[0].GetProperty("monthlyQuota").GetInt64(), Is.EqualTo(1_000_000_000), "The test host's configured value.");
+    }
+
+    [Test]
+    public async Task Rate_plans_need_credentials() =>
+        await (await Factory.CreateClient(apiKey: null).GetAsync("/api/v2/rate-plans")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+    [TestCase("v1")]
+    [TestCase("v2")]
+    public async Task Usage_shows_the_current_calendar_month_against_the_quota(string version)
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+
+        var body = await (await tenant.Http.GetAsync($"/api/{version}/usage")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var now = Factory.Clock.GetUtcNow();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.MemberNames(), Is.EquivalentTo(new[] { "periodStart", "periodEnd", "requests", "throttled", "quota", "remaining" }));
+            Assert.That(body.GetProperty("periodStart").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero)));
+            Assert.That(body.GetProperty("periodEnd").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1)));
+            Assert.That(body.GetProperty("quota").GetInt64(), Is.EqualTo(1_000_000_000));
+        }
+    }
+
+    [Test]
+    public async Task Usage_needs_the_usage_read_scope()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+
+        await (await Factory.CreateClient(readOnly.Key).GetAsync("/api/v2/usage")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Factory.CreateClient(readOnly.Key).GetAsync($"/api/v2/api-keys/{readOnly.Id}/usage")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [TestCase("from=2026-13-01")]
+    [TestCase("to=01.02.2026")]
+    [TestCase("from=2026-03-02&to=2026-03-01")]
+    public async Task A_bad_date_range_is_a_400(string query)
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+
+        await (await tenant.Http.GetAsync($"/api/v1/api-keys/{tenant.OwnerKeyId}/usage?{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task Another_tenants_key_usage_is_not_found()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        using var other = await Factory.CreateTenantAsync("Globex");
+
+        await (await tenant.Http.GetAsync($"/api/v2/api-keys/{other.OwnerKeyId}/usage")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task A_flood_of_unknown_keys_from_one_address_is_refused_with_429_before_it_reaches_the_database()
+    {
+        await using var host = Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("RateLimiting:AnonymousRequestsPerSecond", "1");
+            builder.UseSetting("RateLimiting:AnonymousBurst", "3");
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 6; i++)
+        {
+            using var client = host.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", ApiKeySecret.Generate(ApiKeyEnvironment.Test).Value);
+            var response = await client.GetAsync(TestApi.Products);
+            statuses.Add(response.StatusCode);
+            refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.Unauthorized), "Each unknown key costs one look-up of the budget of 3.");
+        Assert.That(statuses.Skip(4), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(refused, Is.Not.Null);
+        var problem = await refused!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("rate_limit.address_exceeded"));
+        Assert.That(refused!.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(1)));
+    }
+}
