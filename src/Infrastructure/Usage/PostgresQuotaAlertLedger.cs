@@ -1,26 +1,46 @@
-using Npgsql;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Exceptions;
 using QuoinApi.Application.Usage;
+using QuoinApi.Domain.Events;
+using QuoinApi.Infrastructure.Persistence;
 
 namespace QuoinApi.Infrastructure.Usage;
 
-/// <summary>A row per tenant, period and threshold in <c>quota_notifications</c>; the primary key picks the one first recorder.</summary>
-public sealed class PostgresQuotaAlertLedger(NpgsqlDataSource dataSource, TimeProvider clock) : IQuotaAlertLedger
+/// <summary>
+/// A row per tenant, period and threshold in <c>quota_notifications</c>, written with the event in one transaction: the
+/// primary key picks the one first recorder, and a second one rolls back its copy of the event with its row.
+/// </summary>
+internal sealed class PostgresQuotaAlertLedger(QuoinDbContext db, ITransactionManager transactions, IEventOutbox outbox, TimeProvider clock)
+    : IQuotaAlertLedger
 {
     public async Task<bool> TryRecordAsync(
         Guid tenantId, UsagePeriod period, QuotaThreshold threshold, long used, long quota, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO quota_notifications (tenant_id, period, threshold, used, quota, raised_at)
-            VALUES (@tenant, @period, @threshold, @used, @quota, @raised)
-            ON CONFLICT DO NOTHING
-            """);
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("period", period.Key);
-        command.Parameters.AddWithValue("threshold", threshold == QuotaThreshold.Warning ? "warning" : "exhausted");
-        command.Parameters.AddWithValue("used", used);
-        command.Parameters.AddWithValue("quota", quota);
-        command.Parameters.AddWithValue("raised", clock.GetUtcNow());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var now = clock.GetUtcNow();
+        await using var transaction = await transactions.BeginAsync(cancellationToken);
+        db.Set<QuotaNotification>().Add(new QuotaNotification
+        {
+            TenantId = tenantId,
+            Period = period.Key,
+            Threshold = threshold == QuotaThreshold.Warning ? "warning" : "exhausted",
+            Used = used,
+            Quota = quota,
+            RaisedAt = now,
+        });
+        outbox.Enqueue(
+            tenantId,
+            threshold == QuotaThreshold.Warning ? EventTypes.QuotaWarning : EventTypes.QuotaExhausted,
+            new QuotaEventData(period.Start, period.End, used, quota, Math.Max(quota - used, 0)),
+            now);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (UniqueConstraintException)
+        {
+            // Another instance reported this crossing first; its event is the one published.
+            return false;
+        }
     }
 }
