@@ -111,7 +111,7 @@ PY
 # shellcheck source=/dev/null
 source "$out/seed.env"
 psql_on quoinapi_load -c "COPY (SELECT id, name FROM tenants) TO STDOUT" | psql_on quoinapi_raw -c "COPY tenants (id, name) FROM STDIN"
-columns="id, tenant_id, sku, name, description, price, currency, tags, deleted_at, created_at, created_by, updated_at, updated_by"
+columns="id, tenant_id, sku, name, description, price, currency, tags, deleted_at, created_at, created_by, updated_at, updated_by, version"
 psql_on quoinapi_load -c "COPY (SELECT $columns FROM products) TO STDOUT" | psql_on quoinapi_raw -c "COPY products ($columns) FROM STDIN"
 psql_on quoinapi_load -c "ANALYZE tenants, api_keys, products, audit_log"
 psql_on quoinapi_raw -c "ANALYZE tenants, products"

@@ -32,6 +32,7 @@ public static class DependencyInjection
 
         services.AddScoped<RequestContext>();
         services.AddScoped<AfterCommit>();
+        services.AddScoped<ExpectedConflicts>();
 
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];

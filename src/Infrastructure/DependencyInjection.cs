@@ -87,7 +87,6 @@ public static class DependencyInjection
         services.AddScoped(PooledContexts.Lease<QuoinDbContext>);
         services.AddScoped(PooledContexts.Lease<ReadDbContext>);
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadDbContext>());
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ITenantRepository, TenantRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IProductRepository, ProductRepository>();

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure.Auditing;
@@ -35,8 +36,9 @@ public abstract class IntegrationTestBase
 
     /// <summary>
     /// Calls the request's handler directly, as the handler tests of the unit-test project do, but over the real
-    /// repositories and read side on PostgreSQL: no pipeline behavior runs. <paramref name="overrides"/> replace the
-    /// handler's dependencies of the same type (say, a recording cache invalidator).
+    /// repositories and read side on PostgreSQL. Of the pipeline only the unit of work runs, around a command: handlers
+    /// never save, its commit writes what they left tracked (and answers a unique rule they named with their error).
+    /// <paramref name="overrides"/> replace the handler's dependencies of the same type (say, a recording cache invalidator).
     /// </summary>
     protected static async Task<Result<T>> HandleAsync<T>(IRequest<Result<T>> request, Guid? tenantId, string[] scopes, params object[] overrides)
     {
@@ -46,7 +48,12 @@ public abstract class IntegrationTestBase
         var registered = scope.ServiceProvider.GetRequiredService(handlerType);
         var handler = overrides.Length == 0 ? registered : ActivatorUtilities.CreateInstance(scope.ServiceProvider, registered.GetType(), overrides);
         var handle = handlerType.GetMethod(nameof(IRequestHandler<IRequest<Result<T>>, Result<T>>.Handle))!;
-        return await (Task<Result<T>>)handle.Invoke(handler, [request, CancellationToken.None])!;
+        Task<Result<T>> Handler() => (Task<Result<T>>)handle.Invoke(handler, [request, CancellationToken.None])!;
+
+        var unitOfWorkType = typeof(UnitOfWorkBehavior<,>).MakeGenericType(request.GetType(), typeof(Result<T>));
+        var unitOfWork = ActivatorUtilities.CreateInstance(scope.ServiceProvider, unitOfWorkType);
+        var run = unitOfWorkType.GetMethod(nameof(UnitOfWorkBehavior<IRequest<Result<T>>, Result<T>>.Handle))!;
+        return await (Task<Result<T>>)run.Invoke(unitOfWork, [request, CancellationToken.None, (RequestHandlerDelegate<Result<T>>)Handler])!;
     }
 
     /// <summary>Runs <paramref name="action"/> in a scope of its own as the given caller, e.g. to ask a repository.</summary>

@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace QuoinApi.RawReference;
 
-/// <summary>A product row and its row version (xmin), which the API serves as the ETag.</summary>
+/// <summary>A product row and its version, which the API serves as the ETag.</summary>
 internal readonly record struct RawRow(RawProduct Product, uint Version);
 
 /// <summary>The SQL of each endpoint, on one <see cref="NpgsqlDataSource"/>: one statement (or one batch) per request.</summary>
@@ -12,7 +12,7 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
     /// <summary>The list page size the API defaults to; one row more tells whether there is a next page.</summary>
     public const int PageSize = 20;
 
-    private const string Columns = "id, sku, name, description, price, currency, tags, created_at, updated_at, deleted_at, xmin";
+    private const string Columns = "id, sku, name, description, price, currency, tags, created_at, updated_at, deleted_at, version";
 
     private const string GetSql =
         "SELECT " + Columns + " FROM products WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL";
@@ -21,9 +21,8 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         "SELECT " + Columns + " FROM products WHERE tenant_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 21";
 
     private const string InsertProductSql = """
-        INSERT INTO products (id, tenant_id, sku, name, description, price, currency, tags, created_at, created_by, updated_at, updated_by)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $10)
-        RETURNING xmin
+        INSERT INTO products (id, tenant_id, sku, name, description, price, currency, tags, created_at, created_by, updated_at, updated_by, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9, $10, 1)
         """;
 
     private const string InsertAuditSql = """
@@ -37,6 +36,9 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         """;
 
     private const string Actor = "raw-reference";
+
+    /// <summary>A new product's version, as the API's aggregate counts it.</summary>
+    private const uint FirstVersion = 1;
 
     public async Task<RawRow?> GetAsync(Guid id, Guid tenantId, CancellationToken cancellationToken)
     {
@@ -74,7 +76,8 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(InsertProductSql);
         AddProductParameters(command.Parameters, tenantId, product);
-        return (uint)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return FirstVersion;
     }
 
     /// <summary>
@@ -107,16 +110,8 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         insertOutbox.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = product.CreatedAt });
         batch.BatchCommands.Add(insertOutbox);
 
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var version = reader.GetFieldValue<uint>(0);
-
-        // Walk the remaining results so that a failure of the audit or outbox insert surfaces here.
-        while (await reader.NextResultAsync(cancellationToken))
-        {
-        }
-
-        return version;
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return FirstVersion;
     }
 
     private static void AddProductParameters(NpgsqlParameterCollection parameters, Guid tenantId, RawProduct product)
@@ -144,7 +139,7 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
             reader.GetFieldValue<DateTimeOffset>(7),
             reader.GetFieldValue<DateTimeOffset>(8),
             reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)),
-        reader.GetFieldValue<uint>(10));
+        (uint)reader.GetInt64(10));
 }
 
 /// <summary>

@@ -29,6 +29,7 @@ internal static class RawSchema
             created_by varchar(128),
             updated_at timestamptz NOT NULL,
             updated_by varchar(128),
+            version bigint NOT NULL,
             search_vector tsvector GENERATED ALWAYS AS
                 (to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, ''))) STORED
         );

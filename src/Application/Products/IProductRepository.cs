@@ -10,8 +10,6 @@ public interface IProductRepository
     /// <summary>A product of the current tenant, live or soft-deleted (restore needs both).</summary>
     Task<Product?> GetIncludingDeletedAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>True when another live product of the current tenant holds the sku.</summary>
-    Task<bool> SkuInUseAsync(string sku, Guid? exceptProductId, CancellationToken cancellationToken);
-
+    /// <summary>Tracks a new product; the command's commit writes it (a taken sku is refused there, see <see cref="ProductConstraints"/>).</summary>
     void Add(Product product);
 }

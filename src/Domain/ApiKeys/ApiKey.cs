@@ -63,6 +63,7 @@ public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
     {
         var secret = ApiKeySecret.Generate(environment);
         var key = new ApiKey(tenantId, name.Trim(), secret.DisplayPrefix, secret.Hash(), NormalizeScopes(scopes), expiresAt);
+        key.RecordCreated(now);
         key.Raise(new ApiKeyCreated(key.Id, tenantId, now));
         return (key, secret);
     }
@@ -112,6 +113,7 @@ public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
         var (replacement, secret) = Issue(TenantId, Name, Scopes, ExpiresAt, environment, now);
         ReplacedByKeyId = replacement.Id;
         GraceEndsAt = now + gracePeriod;
+        this.RecordChanged(now);
         Raise(new ApiKeyRotated(Id, replacement.Id, TenantId, GraceEndsAt.Value, now));
         return (replacement, secret);
     }
@@ -126,6 +128,7 @@ public sealed class ApiKey : Entity, ITenantOwned, ISoftDeletable, IAuditable
 
         RevokedAt = now;
         DeletedAt = now;
+        this.RecordChanged(now);
         Raise(new ApiKeyRevoked(Id, TenantId, now));
     }
 

@@ -41,8 +41,9 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
     public string[] Tags { get; private set; }
 
     /// <summary>
-    /// The version the store assigns on every write: the optimistic concurrency token, and what a caller names to
-    /// change the product only as it last read it.
+    /// 1 when created, one more with every change: the optimistic concurrency token (the store refuses a write whose
+    /// version moved since the read) and the ETag a caller names to change the product only as it last read it. The
+    /// aggregate counts it, not the store, so a command knows its result before anything is written.
     /// </summary>
     public uint Version { get; private set; }
 
@@ -58,7 +59,8 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
 
     public static Product Create(Guid tenantId, ProductDetails details, DateTimeOffset now)
     {
-        var product = new Product(tenantId, details);
+        var product = new Product(tenantId, details) { Version = 1 };
+        product.RecordCreated(now);
         product.Raise(new ProductCreated(product.Id, tenantId, now));
         return product;
     }
@@ -66,12 +68,19 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
     /// <summary>Full replacement of the editable state (PUT semantics).</summary>
     public void Replace(ProductDetails details, DateTimeOffset now)
     {
+        if (Holds(details))
+        {
+            // Nothing changes, so neither does the version: the caller's ETag stays valid and no event is raised.
+            return;
+        }
+
         Sku = details.Sku;
         Name = details.Name;
         Description = details.Description;
         Price = TwoDecimals(details.Price);
         Currency = details.Currency;
         Tags = [.. details.Tags];
+        Changed(now);
         Raise(new ProductUpdated(Id, TenantId, now));
     }
 
@@ -83,7 +92,18 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
         }
 
         DeletedAt = now;
+        Changed(now);
         Raise(new ProductDeleted(Id, TenantId, now));
+    }
+
+    private bool Holds(ProductDetails details) =>
+        Sku == details.Sku && Name == details.Name && Description == details.Description && Price == TwoDecimals(details.Price)
+        && Currency == details.Currency && Tags.SequenceEqual(details.Tags);
+
+    private void Changed(DateTimeOffset now)
+    {
+        Version++;
+        this.RecordChanged(now);
     }
 
     /// <summary>The stored scale (numeric(12,2)), so a product reads the same before and after a round trip: 13.5 → 13.50.</summary>
@@ -97,6 +117,7 @@ public sealed class Product : Entity, ITenantOwned, ISoftDeletable, IAuditable
         }
 
         DeletedAt = null;
+        Changed(now);
         Raise(new ProductRestored(Id, TenantId, now));
         return Success.Value;
     }

@@ -30,6 +30,7 @@ public sealed class Tenant : Entity, ISoftDeletable, IAuditable
     public static Tenant Create(string name, RatePlan ratePlan, DateTimeOffset now)
     {
         var tenant = new Tenant(name.Trim(), ratePlan);
+        tenant.RecordCreated(now);
         tenant.Raise(new TenantCreated(tenant.Id, ratePlan, now));
         return tenant;
     }
@@ -43,6 +44,7 @@ public sealed class Tenant : Entity, ISoftDeletable, IAuditable
 
         var previous = RatePlan;
         RatePlan = ratePlan;
+        this.RecordChanged(now);
         Raise(new TenantRatePlanChanged(Id, previous, ratePlan, now));
     }
 
@@ -55,6 +57,7 @@ public sealed class Tenant : Entity, ISoftDeletable, IAuditable
         }
 
         DeletedAt = now;
+        this.RecordChanged(now);
         Raise(new TenantDeleted(Id, now));
     }
 }

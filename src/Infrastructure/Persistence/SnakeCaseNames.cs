@@ -16,8 +16,7 @@ internal static class SnakeCaseNames
                 entity.SetTableName(ToSnakeCase(table));
             }
 
-            // The uint row version maps to the xmin system column; it keeps that name.
-            foreach (var property in entity.GetProperties().Where(p => !(p.IsConcurrencyToken && p.ClrType == typeof(uint))))
+            foreach (var property in entity.GetProperties())
             {
                 property.SetColumnName(ToSnakeCase(property.Name));
             }

@@ -17,7 +17,7 @@ public sealed class ConditionalRequestTests : FunctionalTestBase
         var (id, etag) = await tenant.Http.CreateProductV2Async("COND");
 
         var notModified = await tenant.Http.SendAsync(HttpMethod.Get, $"/api/{version}/products/{id}", ifNoneMatch: etag);
-        var stale = await tenant.Http.SendAsync(HttpMethod.Get, $"/api/{version}/products/{id}", ifNoneMatch: "\"1\"");
+        var stale = await tenant.Http.SendAsync(HttpMethod.Get, $"/api/{version}/products/{id}", ifNoneMatch: "\"0\""); // versions start at 1: never current
 
         Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
         Assert.That(await notModified.Content.ReadAsStringAsync(), Is.Empty);

@@ -17,8 +17,8 @@ public sealed class PostgresExceptionTranslatorTests : IntegrationTestBase
     public async Task A_duplicate_of_a_unique_value_is_taken()
     {
         var tenant = await CreateTenantAsync();
-        const string insert = "INSERT INTO products (id, tenant_id, sku, name, price, currency, tags, created_at, updated_at) " +
-            "VALUES ($1, $2, 'SKU-1', 'Widget', 1, 'EUR', '{}', now(), now())";
+        const string insert = "INSERT INTO products (id, tenant_id, sku, name, price, currency, tags, created_at, updated_at, version) " +
+            "VALUES ($1, $2, 'SKU-1', 'Widget', 1, 'EUR', '{}', now(), now(), 1)";
         await Database.ScalarAsync<object>(insert, Guid.CreateVersion7(), tenant);
 
         var duplicate = Fail(insert, Guid.CreateVersion7(), tenant);
@@ -31,8 +31,8 @@ public sealed class PostgresExceptionTranslatorTests : IntegrationTestBase
     public void A_row_that_refers_to_no_tenant_is_a_missing_reference()
     {
         var orphan = Fail(
-            "INSERT INTO products (id, tenant_id, sku, name, price, currency, tags, created_at, updated_at) " +
-            "VALUES ($1, $2, 'SKU-1', 'Widget', 1, 'EUR', '{}', now(), now())", Guid.CreateVersion7(), Guid.CreateVersion7());
+            "INSERT INTO products (id, tenant_id, sku, name, price, currency, tags, created_at, updated_at, version) " +
+            "VALUES ($1, $2, 'SKU-1', 'Widget', 1, 'EUR', '{}', now(), now(), 1)", Guid.CreateVersion7(), Guid.CreateVersion7());
 
         Assert.That(Translator.Translate(orphan), Is.EqualTo(PersistenceFailure.ReferencedRowMissing));
     }

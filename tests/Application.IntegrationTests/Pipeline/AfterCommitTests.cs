@@ -45,14 +45,13 @@ public sealed class AfterCommitTests : IntegrationTestBase
     public sealed record CreateTenantWithAfterCommitCommand(string Name, bool SendNested) : ICommand<Success>;
 
     public sealed class CreateTenantWithAfterCommitHandler(
-        ITenantRepository tenants, IUnitOfWork unitOfWork, AfterCommit afterCommit, IMediator mediator, TimeProvider clock)
+        ITenantRepository tenants, AfterCommit afterCommit, IMediator mediator, TimeProvider clock)
         : ICommandHandler<CreateTenantWithAfterCommitCommand, Success>
     {
         public async Task<Result<Success>> Handle(CreateTenantWithAfterCommitCommand request, CancellationToken cancellationToken)
         {
             var tenant = Tenant.Create(request.Name, RatePlan.Free, clock.GetUtcNow());
             tenants.Add(tenant);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
             afterCommit.Add(async ct => Observed.Add(await IsVisibleElsewhereAsync(tenant.Id, ct)));
 
             if (request.SendNested)

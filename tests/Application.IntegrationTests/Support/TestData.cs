@@ -141,6 +141,17 @@ public static class TestData
     {
         await using var context = IntegrationTestSetup.Database.CreateContext();
         context.UpdateRange(entities);
+
+        // A seed writes the entity as it is now: its concurrency tokens are checked against the stored row, not against the in-memory change.
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            var stored = await entry.GetDatabaseValuesAsync();
+            foreach (var token in entry.Properties.Where(p => p.Metadata.IsConcurrencyToken))
+            {
+                token.OriginalValue = stored?[token.Metadata];
+            }
+        }
+
         await context.SaveChangesAsync();
     }
 

@@ -2,8 +2,11 @@ using QuoinApi.Application.Common.Abstractions;
 
 namespace QuoinApi.Application.UnitTests.Fakes;
 
-/// <summary>Rolled back when disposed without a commit, as the real one is.</summary>
-public sealed class FakeCommandTransaction(List<string> journal) : ICommandTransaction
+/// <summary>
+/// Rolled back when disposed without a commit, as the real one is. <paramref name="commitFailure"/> is what the store
+/// throws at commit (the real commit writes the command's batch there), if anything.
+/// </summary>
+public sealed class FakeCommandTransaction(List<string> journal, Exception? commitFailure = null) : ICommandTransaction
 {
     public int CommitCalls { get; private set; }
 
@@ -19,6 +22,12 @@ public sealed class FakeCommandTransaction(List<string> journal) : ICommandTrans
         if (DisposeCalls > 0)
         {
             throw new InvalidOperationException("The transaction was committed after it was disposed.");
+        }
+
+        if (commitFailure is not null)
+        {
+            journal.Add("commit refused");
+            return Task.FromException(commitFailure);
         }
 
         CommitCalls++;

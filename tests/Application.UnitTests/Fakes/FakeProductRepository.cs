@@ -16,16 +16,10 @@ public sealed class FakeProductRepository(RecordedWrites writes) : IProductRepos
     /// <summary>What <see cref="GetIncludingDeletedAsync"/> finds besides <see cref="Live"/>: the caller's deleted products.</summary>
     public Dictionary<Guid, Product> Deleted { get; } = [];
 
-    /// <summary>What <see cref="SkuInUseAsync"/> finds: the skus of the caller's live products, and which product holds each.</summary>
-    public Dictionary<string, Guid> LiveSkus { get; } = new(StringComparer.Ordinal);
-
     public Task<Product?> GetAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Live.GetValueOrDefault(id));
 
     public Task<Product?> GetIncludingDeletedAsync(Guid id, CancellationToken cancellationToken) =>
         Task.FromResult(Live.GetValueOrDefault(id) ?? Deleted.GetValueOrDefault(id));
-
-    public Task<bool> SkuInUseAsync(string sku, Guid? exceptProductId, CancellationToken cancellationToken) =>
-        Task.FromResult(LiveSkus.TryGetValue(sku, out var holder) && holder != exceptProductId);
 
     public void Add(Product product) => writes.Add(product);
 }

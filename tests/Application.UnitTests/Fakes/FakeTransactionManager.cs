@@ -14,10 +14,13 @@ public sealed class FakeTransactionManager(List<string>? journal = null) : ITran
 
     public IReadOnlyList<FakeCommandTransaction> Transactions => _transactions;
 
+    /// <summary>What the next transactions' commits throw (a unique index, a lost connection), if anything.</summary>
+    public Exception? CommitFailure { get; set; }
+
     public Task<ICommandTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         Journal.Add("begin");
-        var transaction = new FakeCommandTransaction(Journal);
+        var transaction = new FakeCommandTransaction(Journal, CommitFailure);
         _transactions.Add(transaction);
         return Task.FromResult<ICommandTransaction>(transaction);
     }

@@ -2,6 +2,7 @@ using Mapster;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
@@ -22,7 +23,6 @@ public sealed class HandlerTestContext
     public HandlerTestContext()
     {
         Clock = new FakeTimeProvider(Now);
-        UnitOfWork = new FakeUnitOfWork(Writes);
         Tenants = new FakeTenantRepository(Writes);
         ApiKeys = new FakeApiKeyRepository(Writes);
         Products = new FakeProductRepository(Writes);
@@ -34,8 +34,6 @@ public sealed class HandlerTestContext
 
     public FakeTimeProvider Clock { get; }
 
-    public FakeUnitOfWork UnitOfWork { get; }
-
     public FakeTenantRepository Tenants { get; }
 
     public FakeApiKeyRepository ApiKeys { get; }
@@ -43,6 +41,9 @@ public sealed class HandlerTestContext
     public FakeProductRepository Products { get; }
 
     public FakeApiKeyCacheInvalidator KeyCache { get; } = new();
+
+    /// <summary>The unique rules the handler named for its commit (the real one: it is a plain collection).</summary>
+    public ExpectedConflicts Conflicts { get; } = new();
 
     public ApiKeyOptions ApiKeyOptionsValue { get; } = new() { Environment = ApiKeyEnvironment.Live };
 
@@ -74,8 +75,8 @@ public sealed class HandlerTestContext
     public Product SeedProduct(Guid tenantId, string sku = "SKU-1", bool deleted = false) =>
         SeedProduct(tenantId, ProductDetails(sku), deleted);
 
-    /// <summary>A product of the caller's tenant, live or deleted, at the row version PostgreSQL (xmin) would hold.</summary>
-    public Product SeedProduct(Guid tenantId, ProductDetails details, bool deleted = false, uint version = 0)
+    /// <summary>A product of the caller's tenant, live or deleted, at the version the test names.</summary>
+    public Product SeedProduct(Guid tenantId, ProductDetails details, bool deleted = false, uint version = 1)
     {
         var product = Product.Create(tenantId, details, Now);
         if (deleted)
@@ -86,7 +87,6 @@ public sealed class HandlerTestContext
         else
         {
             Products.Live[product.Id] = product;
-            Products.LiveSkus[product.Sku] = product.Id;
         }
 
         product.ClearDomainEvents();

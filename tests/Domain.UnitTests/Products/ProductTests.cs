@@ -114,6 +114,61 @@ public sealed class ProductTests
         Assert.That(product.DomainEvents, Is.Empty);
     }
 
+    [Test]
+    public void A_new_product_is_version_1_created_and_updated_at_the_given_time()
+    {
+        var product = Product.Create(TenantId, Details, Now);
+
+        Assert.That((product.Version, product.CreatedAt, product.UpdatedAt), Is.EqualTo((1u, Now, Now)));
+    }
+
+    [Test]
+    public void Every_change_counts_one_version_and_records_its_time()
+    {
+        var product = Create();
+        var later = Now.AddMinutes(5);
+
+        product.Replace(Details with { Name = "Gadget" }, later);
+        var afterReplace = (product.Version, product.UpdatedAt);
+        product.Delete(later.AddMinutes(1));
+        var afterDelete = product.Version;
+        ResultAssert.Succeeded(product.Restore(later.AddMinutes(2)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterReplace, Is.EqualTo((2u, later)));
+            Assert.That(afterDelete, Is.EqualTo(3u));
+            Assert.That((product.Version, product.UpdatedAt), Is.EqualTo((4u, later.AddMinutes(2))));
+            Assert.That(product.CreatedAt, Is.EqualTo(Now), "creation time never moves");
+        }
+    }
+
+    [Test]
+    public void Replacing_with_the_same_details_changes_nothing_not_even_the_version()
+    {
+        var product = Create();
+
+        product.Replace(Details with { Tags = ["tools", "metal"], Price = 12.5m }, Now.AddHours(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(product.Version, Is.EqualTo(1u), "the caller's ETag stays valid");
+            Assert.That(product.UpdatedAt, Is.EqualTo(Now));
+            Assert.That(product.DomainEvents, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Deleting_a_deleted_product_counts_no_version()
+    {
+        var product = Create();
+        product.Delete(Now);
+
+        product.Delete(Now.AddMinutes(1));
+
+        Assert.That(product.Version, Is.EqualTo(2u));
+    }
+
     [TestCase("13.5", "13.50")]
     [TestCase("13", "13.00")]
     [TestCase("0", "0.00")]

@@ -8,10 +8,13 @@ namespace QuoinApi.Application.ApiKeys.CreateApiKey;
 
 /// <summary>Issues a key for the caller's tenant. A key can never grant a scope its creator lacks.</summary>
 public sealed class CreateApiKeyHandler(
-    IApiKeyRepository apiKeys, IUnitOfWork unitOfWork, ICurrentPrincipal principal, IOptions<ApiKeyOptions> options, TimeProvider clock)
+    IApiKeyRepository apiKeys, ICurrentPrincipal principal, IOptions<ApiKeyOptions> options, TimeProvider clock)
     : ICommandHandler<CreateApiKeyCommand, ApiKeyCreatedDto>
 {
-    public async Task<Result<ApiKeyCreatedDto>> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
+    // Nothing to read: the command only adds, and its commit writes (and checks) it.
+    public Task<Result<ApiKeyCreatedDto>> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken) => Task.FromResult(Issue(request));
+
+    private Result<ApiKeyCreatedDto> Issue(CreateApiKeyCommand request)
     {
         if (principal.TenantId is not { } tenantId)
         {
@@ -26,7 +29,6 @@ public sealed class CreateApiKeyHandler(
 
         var (key, secret) = ApiKey.Issue(tenantId, request.Name, request.Scopes, request.ExpiresAt, options.Value.Environment, clock.GetUtcNow());
         apiKeys.Add(key);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return ApiKeyCreatedDto.From(key, secret);
     }
 }

@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.ApiKeys.RevokeApiKey;
 
 /// <summary>Revokes a key at once: committed, then evicted from every instance's cache.</summary>
-public sealed class RevokeApiKeyHandler(IApiKeyRepository apiKeys, IUnitOfWork unitOfWork, IApiKeyCacheInvalidator keyCache, TimeProvider clock)
+public sealed class RevokeApiKeyHandler(IApiKeyRepository apiKeys, IApiKeyCacheInvalidator keyCache, TimeProvider clock)
     : ICommandHandler<RevokeApiKeyCommand, Success>
 {
     public async Task<Result<Success>> Handle(RevokeApiKeyCommand request, CancellationToken cancellationToken)
@@ -17,7 +17,6 @@ public sealed class RevokeApiKeyHandler(IApiKeyRepository apiKeys, IUnitOfWork u
         }
 
         key.Revoke(clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         await keyCache.InvalidateAsync([key.SecretHash], cancellationToken);
         return Success.Value;
     }

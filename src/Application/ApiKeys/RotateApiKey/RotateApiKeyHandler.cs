@@ -9,7 +9,6 @@ namespace QuoinApi.Application.ApiKeys.RotateApiKey;
 /// <summary>Issues a replacement key; the old one keeps working until the grace period ends.</summary>
 public sealed class RotateApiKeyHandler(
     IApiKeyRepository apiKeys,
-    IUnitOfWork unitOfWork,
     ICurrentPrincipal principal,
     IApiKeyCacheInvalidator keyCache,
     IOptions<ApiKeyOptions> options,
@@ -39,7 +38,6 @@ public sealed class RotateApiKeyHandler(
 
         var (replacement, secret) = rotation.Value;
         apiKeys.Add(replacement);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
 
         // The cached entry of the old key must learn its new grace deadline.
         await keyCache.InvalidateAsync([key.SecretHash], cancellationToken);

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.Logging;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Auditing;
+using QuoinApi.Application.Common.Exceptions;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Common;
@@ -9,8 +10,9 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Common.Behaviors;
 
 /// <summary>
-/// Runs each command in one transaction: its effects, its idempotency claim and its audit entry commit together, or
-/// nothing does. A failed result rolls back; a denial (Forbidden) is then audited in a transaction of its own.
+/// Runs each command in one transaction: its effects, its idempotency claim and its audit entry are saved in one batch
+/// at commit, or nothing is. A failed result rolls back; a denial (Forbidden) is then audited in a transaction of its
+/// own. A unique index that refuses the commit is the error the handler named for it in <see cref="ExpectedConflicts"/>.
 /// </summary>
 public sealed partial class UnitOfWorkBehavior<TRequest, TResponse>(
     ITransactionManager transactions,
@@ -18,6 +20,7 @@ public sealed partial class UnitOfWorkBehavior<TRequest, TResponse>(
     ICurrentPrincipal principal,
     RequestContext context,
     AfterCommit afterCommit,
+    ExpectedConflicts conflicts,
     ILogger<UnitOfWorkBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
     where TResponse : IResult<TResponse>
@@ -33,9 +36,12 @@ public sealed partial class UnitOfWorkBehavior<TRequest, TResponse>(
         await using (var transaction = await transactions.BeginAsync(cancellationToken))
         {
             result = await next();
-            if (result.IsSuccess)
+            if (result.IsSuccess && await TryCommitAsync(transaction, cancellationToken) is { } refused)
             {
-                await transaction.CommitAsync(cancellationToken);
+                result = TResponse.Failure(refused);
+            }
+            else if (result.IsSuccess)
+            {
                 foreach (var failure in await afterCommit.RunAsync(cancellationToken))
                 {
                     LogAfterCommitFailure(logger, failure, typeof(TRequest).Name);
@@ -53,6 +59,20 @@ public sealed partial class UnitOfWorkBehavior<TRequest, TResponse>(
         }
 
         return result;
+    }
+
+    /// <summary>Commits; returns the named error when an expected unique rule refused the commit (the transaction then rolls back).</summary>
+    private async Task<Error?> TryCommitAsync(ICommandTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+        catch (UniqueConstraintException exception) when (conflicts.TryGet(exception.ConstraintName, out var error))
+        {
+            return error;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post-commit work of {Request} failed; the command itself committed.")]

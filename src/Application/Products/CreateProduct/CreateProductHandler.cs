@@ -7,24 +7,22 @@ using QuoinApi.Domain.Products;
 namespace QuoinApi.Application.Products.CreateProduct;
 
 public sealed class CreateProductHandler(
-    IProductRepository products, IUnitOfWork unitOfWork, ICurrentPrincipal principal, TypeAdapterConfig mappings, TimeProvider clock)
+    IProductRepository products, ExpectedConflicts conflicts, ICurrentPrincipal principal, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<CreateProductCommand, ProductDto>
 {
-    public async Task<Result<ProductDto>> Handle(CreateProductCommand request, CancellationToken cancellationToken)
+    // Nothing to read: the command only adds, and its commit writes (and checks) it.
+    public Task<Result<ProductDto>> Handle(CreateProductCommand request, CancellationToken cancellationToken) => Task.FromResult(Create(request));
+
+    private Result<ProductDto> Create(CreateProductCommand request)
     {
         if (principal.TenantId is not { } tenantId)
         {
             return ProductErrors.TenantRequired;
         }
 
-        if (await products.SkuInUseAsync(request.Sku, exceptProductId: null, cancellationToken))
-        {
-            return ProductErrors.SkuInUse(request.Sku);
-        }
-
         var product = Product.Create(tenantId, request.ToDetails(), clock.GetUtcNow());
         products.Add(product);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        conflicts.Expect(ProductConstraints.LiveSku, ProductErrors.SkuInUse(request.Sku));
         return product.Adapt<ProductDto>(mappings);
     }
 }

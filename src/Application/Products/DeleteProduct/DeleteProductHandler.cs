@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Products.DeleteProduct;
 
 /// <summary>Soft delete: the row stays (restorable, auditable) and frees its sku for a new live product.</summary>
-public sealed class DeleteProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class DeleteProductHandler(IProductRepository products, TimeProvider clock)
     : ICommandHandler<DeleteProductCommand, Success>
 {
     public async Task<Result<Success>> Handle(DeleteProductCommand request, CancellationToken cancellationToken)
@@ -19,7 +19,6 @@ public sealed class DeleteProductHandler(IProductRepository products, IUnitOfWor
         var product = loaded.Value;
 
         product.Delete(clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return Success.Value;
     }
 }

@@ -7,7 +7,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.Products.PatchProduct;
 
 /// <summary>Applies a merge patch to the current product and validates the result by the same rules as PUT.</summary>
-public sealed class PatchProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TypeAdapterConfig mappings, TimeProvider clock)
+public sealed class PatchProductHandler(IProductRepository products, ExpectedConflicts conflicts, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<PatchProductCommand, ProductDto>
 {
     private static readonly MergedProductValidator Rules = new();
@@ -38,14 +38,8 @@ public sealed class PatchProductHandler(IProductRepository products, IUnitOfWork
             return ValidationErrors.From(validation.Errors);
         }
 
-        if (!string.Equals(product.Sku, merged.Sku, StringComparison.Ordinal)
-            && await products.SkuInUseAsync(merged.Sku, product.Id, cancellationToken))
-        {
-            return ProductErrors.SkuInUse(merged.Sku);
-        }
-
         product.Replace(merged.ToDetails(), clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        conflicts.Expect(ProductConstraints.LiveSku, ProductErrors.SkuInUse(merged.Sku));
         return product.Adapt<ProductDto>(mappings);
     }
 

@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Products.ReplaceProduct;
 
-public sealed class ReplaceProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TypeAdapterConfig mappings, TimeProvider clock)
+public sealed class ReplaceProductHandler(IProductRepository products, ExpectedConflicts conflicts, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<ReplaceProductCommand, ProductDto>
 {
     public async Task<Result<ProductDto>> Handle(ReplaceProductCommand request, CancellationToken cancellationToken)
@@ -18,14 +18,8 @@ public sealed class ReplaceProductHandler(IProductRepository products, IUnitOfWo
 
         var product = loaded.Value;
 
-        if (!string.Equals(product.Sku, request.Sku, StringComparison.Ordinal)
-            && await products.SkuInUseAsync(request.Sku, product.Id, cancellationToken))
-        {
-            return ProductErrors.SkuInUse(request.Sku);
-        }
-
         product.Replace(request.ToDetails(), clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        conflicts.Expect(ProductConstraints.LiveSku, ProductErrors.SkuInUse(request.Sku));
         return product.Adapt<ProductDto>(mappings);
     }
 }

@@ -5,8 +5,8 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Products.RestoreProduct;
 
-/// <summary>Brings a soft-deleted product back, unless a live product took its sku meanwhile.</summary>
-public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TypeAdapterConfig mappings, TimeProvider clock)
+/// <summary>Brings a soft-deleted product back, unless a live product took its sku meanwhile (the store's unique index tells, at commit).</summary>
+public sealed class RestoreProductHandler(IProductRepository products, ExpectedConflicts conflicts, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<RestoreProductCommand, ProductDto>
 {
     public async Task<Result<ProductDto>> Handle(RestoreProductCommand request, CancellationToken cancellationToken)
@@ -19,19 +19,13 @@ public sealed class RestoreProductHandler(IProductRepository products, IUnitOfWo
 
         var product = loaded.Value;
 
-        // Check the sku before touching the aggregate, so a refused restore leaves it exactly as it was.
-        if (product.DeletedAt is not null && await products.SkuInUseAsync(product.Sku, product.Id, cancellationToken))
-        {
-            return ProductErrors.SkuInUse(product.Sku);
-        }
-
         var restored = product.Restore(clock.GetUtcNow());
         if (!restored.IsSuccess)
         {
             return restored.Error!;
         }
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        conflicts.Expect(ProductConstraints.LiveSku, ProductErrors.SkuInUse(product.Sku));
         return product.Adapt<ProductDto>(mappings);
     }
 }

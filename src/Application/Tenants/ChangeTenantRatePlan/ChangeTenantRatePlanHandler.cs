@@ -5,7 +5,7 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.Tenants.ChangeTenantRatePlan;
 
-public sealed class ChangeTenantRatePlanHandler(ITenantRepository tenants, IUnitOfWork unitOfWork, TypeAdapterConfig mappings, TimeProvider clock)
+public sealed class ChangeTenantRatePlanHandler(ITenantRepository tenants, TypeAdapterConfig mappings, TimeProvider clock)
     : ICommandHandler<ChangeTenantRatePlanCommand, TenantDto>
 {
     public async Task<Result<TenantDto>> Handle(ChangeTenantRatePlanCommand request, CancellationToken cancellationToken)
@@ -17,7 +17,6 @@ public sealed class ChangeTenantRatePlanHandler(ITenantRepository tenants, IUnit
         }
 
         tenant.ChangeRatePlan(request.RatePlan!.Value, clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
         return tenant.Adapt<TenantDto>(mappings);
     }
 }

@@ -11,13 +11,15 @@ namespace QuoinApi.Application.Tenants.CreateTenant;
 public sealed class CreateTenantHandler(
     ITenantRepository tenants,
     IApiKeyRepository apiKeys,
-    IUnitOfWork unitOfWork,
     IOptions<ApiKeyOptions> apiKeyOptions,
     TimeProvider clock) : ICommandHandler<CreateTenantCommand, CreateTenantResponse>
 {
     public const string OwnerKeyName = "Owner";
 
-    public async Task<Result<CreateTenantResponse>> Handle(CreateTenantCommand request, CancellationToken cancellationToken)
+    // Nothing to read: the command only adds, and its commit writes (and checks) it.
+    public Task<Result<CreateTenantResponse>> Handle(CreateTenantCommand request, CancellationToken cancellationToken) => Task.FromResult(Create(request));
+
+    private Result<CreateTenantResponse> Create(CreateTenantCommand request)
     {
         var now = clock.GetUtcNow();
         var tenant = Tenant.Create(request.Name, request.RatePlan, now);
@@ -25,7 +27,6 @@ public sealed class CreateTenantHandler(
 
         tenants.Add(tenant);
         apiKeys.Add(ownerKey);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
 
         return new CreateTenantResponse(
             tenant.Id, tenant.Name, tenant.RatePlan, tenant.CreatedAt, tenant.UpdatedAt,

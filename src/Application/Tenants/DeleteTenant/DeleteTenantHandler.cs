@@ -10,7 +10,6 @@ namespace QuoinApi.Application.Tenants.DeleteTenant;
 public sealed class DeleteTenantHandler(
     ITenantRepository tenants,
     IApiKeyRepository apiKeys,
-    IUnitOfWork unitOfWork,
     IApiKeyCacheInvalidator keyCache,
     ITenantCacheInvalidator tenantCache,
     TimeProvider clock)
@@ -25,7 +24,6 @@ public sealed class DeleteTenantHandler(
         }
 
         tenant.Delete(clock.GetUtcNow());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
 
         var hashes = await apiKeys.ListSecretHashesOfTenantAsync(tenant.Id, cancellationToken);
         await keyCache.InvalidateAsync(hashes, cancellationToken);

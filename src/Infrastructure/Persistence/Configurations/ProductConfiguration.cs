@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
+using QuoinApi.Application.Products;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
 
@@ -28,13 +29,13 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.CreatedBy).HasMaxLength(128);
         builder.Property(p => p.UpdatedBy).HasMaxLength(128);
 
-        // xmin: PostgreSQL's row version, free to read and changed by every update — the ETag and concurrency token.
-        builder.Property(p => p.Version).IsRowVersion();
+        // The aggregate's own version (ADR 0015): the ETag, and the concurrency token every update checks.
+        builder.Property(p => p.Version).IsConcurrencyToken();
 
         builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
 
         // A sku is unique among a tenant's live products only: deleting frees it, restoring re-checks it.
-        builder.HasIndex(p => new { p.TenantId, p.Sku }).IsUnique().HasFilter("deleted_at IS NULL");
+        builder.HasIndex(p => new { p.TenantId, p.Sku }).IsUnique().HasFilter("deleted_at IS NULL").HasDatabaseName(ProductConstraints.LiveSku);
         // One index per sort field (docs/http-contract.md#5-lists) so keyset paging seeks instead of scanning; partial, as lists show live rows.
         foreach (var field in new[] { nameof(Product.Name), nameof(Product.Price), nameof(Product.CreatedAt), nameof(Product.UpdatedAt) })
         {

@@ -5,8 +5,10 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Stamps created/updated at and by from the clock and the context's current principal, so no handler can forget.
-/// One instance serves every pooled context, so the caller is read from the context being saved.
+/// Stamps created/updated by from the context's current principal, so no handler can forget. The times are the
+/// aggregate's own (each operation records them, so a command's result equals what is stored); a time an operation
+/// left unset is stamped from the clock, as a net. One instance serves every pooled context, so the caller is read
+/// from the context being saved.
 /// </summary>
 internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -34,16 +36,24 @@ internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveChangesIn
         var actor = (context as QuoinDbContext)?.Principal?.ActorId ?? "system";
         foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
         {
-            if (entry.State == EntityState.Added)
+            switch (entry.State)
             {
-                entry.Entity.CreatedAt = now;
-                entry.Entity.CreatedBy = actor;
-            }
+                case EntityState.Added:
+                    entry.Entity.CreatedBy = entry.Entity.UpdatedBy = actor;
+                    if (entry.Entity.CreatedAt == default)
+                    {
+                        entry.Entity.RecordCreated(now);
+                    }
 
-            if (entry.State is EntityState.Added or EntityState.Modified)
-            {
-                entry.Entity.UpdatedAt = now;
-                entry.Entity.UpdatedBy = actor;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedBy = actor;
+                    if (!entry.Property(e => e.UpdatedAt).IsModified)
+                    {
+                        entry.Entity.RecordChanged(now);
+                    }
+
+                    break;
             }
         }
     }

@@ -12,8 +12,5 @@ internal sealed class ProductRepository(QuoinDbContext db) : IProductRepository
     public Task<Product?> GetIncludingDeletedAsync(Guid id, CancellationToken cancellationToken) =>
         db.Products.IgnoreQueryFilters([QueryFilters.SoftDelete]).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public Task<bool> SkuInUseAsync(string sku, Guid? exceptProductId, CancellationToken cancellationToken) =>
-        db.Products.AnyAsync(p => p.Sku == sku && p.Id != exceptProductId, cancellationToken);
-
     public void Add(Product product) => db.Products.Add(product);
 }

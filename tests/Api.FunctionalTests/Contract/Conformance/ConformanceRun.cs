@@ -147,7 +147,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
         if (operation.Parameters.Any(p => p.Name == "If-Match"))
         {
-            await SendAsync(operation, "If-Match of another version", Valid.Full with { IfMatch = "\"1\"" }, Expectation.Refused);
+            await SendAsync(operation, "If-Match of another version", Valid.Full with { IfMatch = "\"0\"" /* versions start at 1 */ }, Expectation.Refused);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class RotateApiKeyHandlerTests
     {
         _context = new HandlerTestContext();
         _handler = new RotateApiKeyHandler(
-            _context.ApiKeys, _context.UnitOfWork, _context.Principal, _context.KeyCache, _context.ApiKeyOptions, _context.Clock);
+            _context.ApiKeys, _context.Principal, _context.KeyCache, _context.ApiKeyOptions, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenantWithAllScopes(_tenantId);
     }
@@ -30,10 +30,9 @@ public sealed class RotateApiKeyHandlerTests
 
         var dto = ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, 3600), CancellationToken.None));
 
-        var replacement = _context.Writes.Saved<ApiKey>().Single(k => k.Id == dto.Id);
+        var replacement = _context.Writes.Added<ApiKey>().Single(k => k.Id == dto.Id);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(dto.Id, Is.Not.EqualTo(key.Id));
             Assert.That(dto.Key, Is.Not.EqualTo(oldSecret.Value));
             Assert.That(ApiKeySecret.IsWellFormed(dto.Key), Is.True);
@@ -79,23 +78,11 @@ public sealed class RotateApiKeyHandlerTests
     }
 
     [Test]
-    public void A_failed_save_propagates_and_evicts_nothing()
-    {
-        var (key, _) = _context.SeedApiKey(_tenantId);
-        _context.UnitOfWork.FailWith = new InvalidOperationException("database down");
-
-        Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None));
-        Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
-        Assert.That(_context.Writes.Saved<ApiKey>(), Is.Empty, "the replacement is not committed");
-    }
-
-    [Test]
     public async Task Unknown_key_is_not_found()
     {
         var result = await _handler.Handle(new RotateApiKeyCommand(Guid.CreateVersion7(), null), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "api_key.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 
     [Test]
@@ -112,7 +99,6 @@ public sealed class RotateApiKeyHandlerTests
             Assert.That(error.Message, Does.Contain(Scopes.AuditRead).And.Contain(Scopes.UsageRead));
             Assert.That(error.Message, Does.Not.Contain(Scopes.ProductsRead));
             Assert.That(key.ReplacedByKeyId, Is.Null);
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
             Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
         }
     }
@@ -126,8 +112,7 @@ public sealed class RotateApiKeyHandlerTests
         var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.Conflict, "api_key.already_rotated");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1), "only the first rotation saved");
-        Assert.That(_context.Writes.Saved<ApiKey>(), Has.Count.EqualTo(1), "one replacement: the second rotation added no key");
+        Assert.That(_context.Writes.Added<ApiKey>(), Has.Count.EqualTo(1), "one replacement: the second rotation added no key");
     }
 
     [Test]
@@ -139,6 +124,5 @@ public sealed class RotateApiKeyHandlerTests
         var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.Conflict, "api_key.not_active");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 }

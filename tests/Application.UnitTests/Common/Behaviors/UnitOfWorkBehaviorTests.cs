@@ -2,6 +2,7 @@ using QuoinApi.Application.ApiKeys.RevokeApiKey;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.Common.Behaviors;
+using QuoinApi.Application.Common.Exceptions;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.GetProduct;
 using QuoinApi.Application.UnitTests.Fakes;
@@ -20,6 +21,7 @@ public sealed class UnitOfWorkBehaviorTests
     private FakePrincipal _principal = null!;
     private AfterCommit _afterCommit = null!;
     private RequestContext _requestContext = null!;
+    private ExpectedConflicts _conflicts = null!;
 
     [SetUp]
     public void SetUp()
@@ -31,6 +33,7 @@ public sealed class UnitOfWorkBehaviorTests
         _principal.ActAsTenant(TenantId);
         _requestContext = new RequestContext { RequestId = "req-42" };
         _afterCommit = new AfterCommit();
+        _conflicts = new ExpectedConflicts();
     }
 
     [Test]
@@ -67,7 +70,7 @@ public sealed class UnitOfWorkBehaviorTests
 
     private Task<TResponse> Run<TRequest, TResponse>(TRequest request, Func<TResponse> handler)
         where TResponse : IResult<TResponse> =>
-        new UnitOfWorkBehavior<TRequest, TResponse>(_transactions, _audit, _principal, _requestContext, _afterCommit,
+        new UnitOfWorkBehavior<TRequest, TResponse>(_transactions, _audit, _principal, _requestContext, _afterCommit, _conflicts,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<UnitOfWorkBehavior<TRequest, TResponse>>.Instance)
             .Handle(request, CancellationToken.None, () =>
             {
@@ -187,6 +190,60 @@ public sealed class UnitOfWorkBehaviorTests
             Assert.That(_transactions.Transactions.Single().RolledBack, Is.True);
             Assert.That(_audit.Denied, Is.Empty);
         }
+    }
+
+    [Test]
+    public async Task A_unique_rule_the_handler_named_refusing_the_commit_is_the_named_error_with_nothing_after_commit()
+    {
+        _transactions.CommitFailure = new UniqueConstraintException(ProductConstraints.LiveSku, new InvalidOperationException("23505"));
+        var skuInUse = ProductErrors.SkuInUse("SKU-1");
+
+        var result = await Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
+        {
+            _conflicts.Expect(ProductConstraints.LiveSku, skuInUse);
+            _afterCommit.Add(_ => { _journal.Add("after-commit"); return Task.CompletedTask; });
+            return Result<Success>.Ok(Success.Value);
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ResultAssert.Failed(result, ErrorKind.Conflict, "product.sku_in_use"), Is.SameAs(skuInUse));
+            Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "commit refused", "dispose" }));
+            Assert.That(_transactions.Transactions.Single().RolledBack, Is.True);
+            Assert.That(_audit.Denied, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void A_unique_rule_no_handler_named_propagates_and_drops_the_after_commit_work()
+    {
+        var refused = new UniqueConstraintException("ix_some_other_rule", new InvalidOperationException("23505"));
+        _transactions.CommitFailure = refused;
+
+        var caught = Assert.ThrowsAsync<UniqueConstraintException>(() => Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
+        {
+            _conflicts.Expect(ProductConstraints.LiveSku, ProductErrors.SkuInUse("SKU-1"));
+            _afterCommit.Add(_ => { _journal.Add("after-commit"); return Task.CompletedTask; });
+            return Result<Success>.Ok(Success.Value);
+        }));
+
+        Assert.That(caught, Is.SameAs(refused), "the exception handler answers it as a generic conflict");
+        Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "commit refused", "dispose" }));
+    }
+
+    [Test]
+    public void A_commit_the_store_cannot_take_propagates_and_nothing_runs_after_it()
+    {
+        _transactions.CommitFailure = new TimeoutException("database gone");
+
+        Assert.ThrowsAsync<TimeoutException>(() => Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
+        {
+            _afterCommit.Add(_ => { _journal.Add("after-commit"); return Task.CompletedTask; });
+            return Result<Success>.Ok(Success.Value);
+        }));
+
+        Assert.That(_journal, Does.Not.Contain("after-commit"), "cache evictions of a command that did not commit never run");
+        Assert.That(_transactions.Transactions.Single().RolledBack, Is.True);
     }
 
     [Test]

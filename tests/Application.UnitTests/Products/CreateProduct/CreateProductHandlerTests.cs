@@ -1,3 +1,4 @@
+using QuoinApi.Application.Products;
 using System.Globalization;
 using QuoinApi.Application.Products.CreateProduct;
 using QuoinApi.Application.UnitTests.Support;
@@ -16,7 +17,7 @@ public sealed class CreateProductHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new CreateProductHandler(_context.Products, _context.UnitOfWork, _context.Principal, _context.Mappings, _context.Clock);
+        _handler = new CreateProductHandler(_context.Products, _context.Conflicts, _context.Principal, _context.Mappings, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsWrite);
     }
@@ -29,10 +30,9 @@ public sealed class CreateProductHandlerTests
     {
         var dto = ResultAssert.Succeeded(await _handler.Handle(Command(), CancellationToken.None));
 
-        var stored = _context.Writes.Saved<Product>().Single();
+        var stored = _context.Writes.Added<Product>().Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(stored.Id, Is.EqualTo(dto.Id));
             Assert.That(stored.TenantId, Is.EqualTo(_tenantId));
             Assert.That(stored.DomainEvents.Single(), Is.EqualTo(new ProductCreated(stored.Id, _tenantId, HandlerTestContext.Now)));
@@ -56,7 +56,7 @@ public sealed class CreateProductHandlerTests
         var dto = ResultAssert.Succeeded(await _handler.Handle(command, CancellationToken.None));
 
         Assert.That(dto.Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
-        Assert.That(_context.Writes.Saved<Product>().Single().Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
+        Assert.That(_context.Writes.Added<Product>().Single().Price.ToString(CultureInfo.InvariantCulture), Is.EqualTo(stored));
     }
 
     [Test]
@@ -75,29 +75,15 @@ public sealed class CreateProductHandlerTests
         var result = await _handler.Handle(Command(), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.Forbidden, "product.tenant_required");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-        Assert.That(_context.Writes.Pending, Is.Empty);
+        Assert.That(_context.Writes.Added<object>(), Is.Empty);
     }
 
     [Test]
-    public async Task Sku_of_a_live_product_of_the_tenant_is_a_conflict_and_nothing_is_saved()
+    public async Task Names_the_live_sku_rule_so_that_a_taken_sku_is_a_conflict_at_commit()
     {
-        _context.SeedProduct(_tenantId, "SKU-1");
+        ResultAssert.Succeeded(await _handler.Handle(Command("SKU-1"), CancellationToken.None));
 
-        var result = await _handler.Handle(Command("SKU-1"), CancellationToken.None);
-
-        var error = ResultAssert.Failed(result, ErrorKind.Conflict, "product.sku_in_use");
-        Assert.That(error.Message, Does.Contain("SKU-1"));
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-        Assert.That(_context.Writes.Pending, Is.Empty);
-    }
-
-    [Test]
-    public void A_failed_save_propagates_and_commits_nothing()
-    {
-        _context.UnitOfWork.FailWith = new InvalidOperationException("database down");
-
-        Assert.ThrowsAsync<InvalidOperationException>(() => _handler.Handle(Command(), CancellationToken.None));
-        Assert.That(_context.Writes.Saved<Product>(), Is.Empty);
+        Assert.That(_context.Conflicts.TryGet(ProductConstraints.LiveSku, out var error), Is.True);
+        Assert.That(error, Is.EqualTo(ProductErrors.SkuInUse("SKU-1")));
     }
 }

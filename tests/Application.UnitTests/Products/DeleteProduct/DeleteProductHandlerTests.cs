@@ -16,7 +16,7 @@ public sealed class DeleteProductHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new DeleteProductHandler(_context.Products, _context.UnitOfWork, _context.Clock);
+        _handler = new DeleteProductHandler(_context.Products, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsWrite);
     }
@@ -30,7 +30,6 @@ public sealed class DeleteProductHandlerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
             Assert.That(product.DomainEvents.Single(), Is.EqualTo(new ProductDeleted(product.Id, _tenantId, HandlerTestContext.Now)));
         }
@@ -42,7 +41,6 @@ public sealed class DeleteProductHandlerTests
         var result = await _handler.Handle(new DeleteProductCommand(Guid.CreateVersion7()), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 
     // --- If-Match ----------------------------------------------------------------------------------------------------
@@ -71,7 +69,6 @@ public sealed class DeleteProductHandlerTests
         ResultAssert.Succeeded(await _handler.Handle(new DeleteProductCommand(product.Id, precondition), CancellationToken.None));
 
         Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
     }
 
     [TestCaseSource(nameof(FailingPreconditions))]
@@ -86,7 +83,6 @@ public sealed class DeleteProductHandlerTests
         {
             Assert.That(product.DeletedAt, Is.Null);
             Assert.That(product.DomainEvents, Is.Empty);
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class PatchProductHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new PatchProductHandler(_context.Products, _context.UnitOfWork, _context.Mappings, _context.Clock);
+        _handler = new PatchProductHandler(_context.Products, _context.Conflicts, _context.Mappings, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsWrite);
         _product = _context.SeedProduct(
@@ -44,7 +44,6 @@ public sealed class PatchProductHandlerTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
             Assert.That(_product.DomainEvents, Is.Empty);
             Assert.That(_product.Sku, Is.EqualTo("SKU-1"));
             Assert.That(_product.Name, Is.EqualTo("Widget"));
@@ -72,7 +71,6 @@ public sealed class PatchProductHandlerTests
             Assert.That(dto.Currency, Is.EqualTo("EUR"));
             Assert.That(dto.Tags, Is.EqualTo(new[] { "tools", "metal" }));
             Assert.That(dto.Version, Is.EqualTo(CurrentVersion));
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
         }
     }
 
@@ -89,7 +87,6 @@ public sealed class PatchProductHandlerTests
             Assert.That(dto.Price, Is.EqualTo(12.50m));
             Assert.That(dto.Tags, Is.EqualTo(new[] { "tools", "metal" }));
             Assert.That(_product.Sku, Is.EqualTo("SKU-2"));
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(_product.DomainEvents.Single(),
                 Is.EqualTo(new ProductUpdated(_product.Id, _tenantId, HandlerTestContext.Now.AddMinutes(5))));
         }
@@ -379,14 +376,12 @@ public sealed class PatchProductHandlerTests
     }
 
     [Test]
-    public async Task Sku_of_another_live_product_is_a_conflict()
+    public async Task Names_the_live_sku_rule_for_the_merged_sku()
     {
-        _context.SeedProduct(_tenantId, "SKU-TAKEN");
+        ResultAssert.Succeeded(await Patch(new ProductPatch { Sku = "SKU-NEW", Name = "Renamed" }));
 
-        var error = ResultAssert.Failed(await Patch(new ProductPatch { Sku = "SKU-TAKEN", Name = "Renamed" }), ErrorKind.Conflict, "product.sku_in_use");
-
-        Assert.That(error.Message, Does.Contain("SKU-TAKEN"));
-        AssertNothingChanged();
+        Assert.That(_context.Conflicts.TryGet(ProductConstraints.LiveSku, out var error), Is.True);
+        Assert.That(error, Is.EqualTo(ProductErrors.SkuInUse("SKU-NEW")));
     }
 
     [Test]

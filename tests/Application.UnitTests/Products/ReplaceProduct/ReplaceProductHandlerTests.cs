@@ -1,3 +1,4 @@
+using QuoinApi.Application.Products;
 using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Products.ReplaceProduct;
 using QuoinApi.Application.UnitTests.Support;
@@ -16,7 +17,7 @@ public sealed class ReplaceProductHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new ReplaceProductHandler(_context.Products, _context.UnitOfWork, _context.Mappings, _context.Clock);
+        _handler = new ReplaceProductHandler(_context.Products, _context.Conflicts, _context.Mappings, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsWrite);
     }
@@ -34,7 +35,6 @@ public sealed class ReplaceProductHandlerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(dto.Id, Is.EqualTo(product.Id));
             Assert.That(dto.Sku, Is.EqualTo("SKU-NEW"));
             Assert.That(dto.Name, Is.EqualTo("Gadget"));
@@ -56,24 +56,17 @@ public sealed class ReplaceProductHandlerTests
         var dto = ResultAssert.Succeeded(await _handler.Handle(Command(product.Id, "SKU-1"), CancellationToken.None));
 
         Assert.That(dto.Sku, Is.EqualTo("SKU-1"));
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
     }
 
     [Test]
-    public async Task Sku_of_another_live_product_is_a_conflict_and_nothing_changes()
+    public async Task Names_the_live_sku_rule_for_the_new_sku()
     {
         var product = _context.SeedProduct(_tenantId, "SKU-1");
-        _context.SeedProduct(_tenantId, "SKU-TAKEN");
 
-        var result = await _handler.Handle(Command(product.Id, "SKU-TAKEN"), CancellationToken.None);
+        ResultAssert.Succeeded(await _handler.Handle(Command(product.Id, "SKU-NEW"), CancellationToken.None));
 
-        ResultAssert.Failed(result, ErrorKind.Conflict, "product.sku_in_use");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-            Assert.That(product.Sku, Is.EqualTo("SKU-1"));
-            Assert.That(product.DomainEvents, Is.Empty);
-        }
+        Assert.That(_context.Conflicts.TryGet(ProductConstraints.LiveSku, out var error), Is.True);
+        Assert.That(error, Is.EqualTo(ProductErrors.SkuInUse("SKU-NEW")));
     }
 
     [Test]
@@ -82,7 +75,6 @@ public sealed class ReplaceProductHandlerTests
         var result = await _handler.Handle(Command(Guid.CreateVersion7()), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 
     // --- If-Match ----------------------------------------------------------------------------------------------------
@@ -115,7 +107,6 @@ public sealed class ReplaceProductHandlerTests
         ResultAssert.Succeeded(await _handler.Handle(Command(product.Id) with { Precondition = precondition }, CancellationToken.None));
 
         Assert.That(product.Sku, Is.EqualTo("SKU-NEW"));
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
     }
 
     [TestCaseSource(nameof(FailingPreconditions))]
@@ -128,7 +119,6 @@ public sealed class ReplaceProductHandlerTests
         ResultAssert.Failed(result, ErrorKind.VersionMismatch, "product.version_mismatch");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
             Assert.That(product.Sku, Is.EqualTo("SKU-1"));
             Assert.That(product.Name, Is.EqualTo("Widget"));
             Assert.That(product.DomainEvents, Is.Empty);

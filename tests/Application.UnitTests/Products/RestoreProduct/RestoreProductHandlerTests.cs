@@ -1,3 +1,4 @@
+using QuoinApi.Application.Products;
 using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Products.RestoreProduct;
 using QuoinApi.Application.UnitTests.Support;
@@ -16,7 +17,7 @@ public sealed class RestoreProductHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new RestoreProductHandler(_context.Products, _context.UnitOfWork, _context.Mappings, _context.Clock);
+        _handler = new RestoreProductHandler(_context.Products, _context.Conflicts, _context.Mappings, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
         _context.Principal.ActAsTenant(_tenantId, Scopes.ProductsWrite);
     }
@@ -30,7 +31,6 @@ public sealed class RestoreProductHandlerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(dto.Id, Is.EqualTo(product.Id));
             Assert.That(dto.Sku, Is.EqualTo("SKU-1"));
             Assert.That(dto.DeletedAt, Is.Null);
@@ -47,35 +47,17 @@ public sealed class RestoreProductHandlerTests
         var result = await _handler.Handle(new RestoreProductCommand(product.Id), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.Conflict, "product.not_deleted");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 
     [Test]
-    public async Task Sku_taken_by_a_live_product_meanwhile_is_a_conflict_and_nothing_is_saved()
+    public async Task Names_the_live_sku_rule_so_that_a_sku_taken_meanwhile_is_a_conflict_at_commit()
     {
         var product = _context.SeedProduct(_tenantId, "SKU-1", deleted: true);
-        _context.SeedProduct(_tenantId, "SKU-1");
 
-        var result = await _handler.Handle(new RestoreProductCommand(product.Id), CancellationToken.None);
+        ResultAssert.Succeeded(await _handler.Handle(new RestoreProductCommand(product.Id), CancellationToken.None));
 
-        var error = ResultAssert.Failed(result, ErrorKind.Conflict, "product.sku_in_use");
-        Assert.That(error.Message, Does.Contain("SKU-1"));
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
-    }
-
-    [Test]
-    public async Task Sku_conflict_leaves_the_product_deleted()
-    {
-        var product = _context.SeedProduct(_tenantId, "SKU-1", deleted: true);
-        _context.SeedProduct(_tenantId, "SKU-1");
-
-        ResultAssert.Failed(await _handler.Handle(new RestoreProductCommand(product.Id), CancellationToken.None), ErrorKind.Conflict, "product.sku_in_use");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
-            Assert.That(product.DomainEvents, Is.Empty);
-        }
+        Assert.That(_context.Conflicts.TryGet(ProductConstraints.LiveSku, out var error), Is.True);
+        Assert.That(error, Is.EqualTo(ProductErrors.SkuInUse("SKU-1")));
     }
 
     [Test]
@@ -84,7 +66,6 @@ public sealed class RestoreProductHandlerTests
         var result = await _handler.Handle(new RestoreProductCommand(Guid.CreateVersion7()), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "product.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 
     // --- If-Match ----------------------------------------------------------------------------------------------------
@@ -116,7 +97,6 @@ public sealed class RestoreProductHandlerTests
         ResultAssert.Succeeded(await _handler.Handle(new RestoreProductCommand(product.Id, precondition), CancellationToken.None));
 
         Assert.That(product.DeletedAt, Is.Null);
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
     }
 
     [TestCaseSource(nameof(FailingPreconditions))]
@@ -131,7 +111,6 @@ public sealed class RestoreProductHandlerTests
         {
             Assert.That(product.DeletedAt, Is.EqualTo(HandlerTestContext.Now));
             Assert.That(product.DomainEvents, Is.Empty);
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class ChangeTenantRatePlanHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new ChangeTenantRatePlanHandler(_context.Tenants, _context.UnitOfWork, _context.Mappings, _context.Clock);
+        _handler = new ChangeTenantRatePlanHandler(_context.Tenants, _context.Mappings, _context.Clock);
         _context.Principal.ActAsPlatformAdmin();
     }
 
@@ -28,7 +28,6 @@ public sealed class ChangeTenantRatePlanHandlerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
             Assert.That(dto.Id, Is.EqualTo(tenant.Id));
             Assert.That(dto.Name, Is.EqualTo("Acme"));
             Assert.That(dto.RatePlan, Is.EqualTo(RatePlan.Enterprise));
@@ -54,6 +53,5 @@ public sealed class ChangeTenantRatePlanHandlerTests
         var result = await _handler.Handle(new ChangeTenantRatePlanCommand(Guid.CreateVersion7(), RatePlan.Pro), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.NotFound, "tenant.not_found");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 }
