@@ -6,20 +6,20 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Application.FeatureName.UseCaseName;
 
 /// <summary>
-/// Runs inside the command's transaction (UnitOfWorkBehavior) with validation, idempotency and audit around it. Load the
-/// EntityName through its repository, call the aggregate, and save once.
+/// Runs inside the command's transaction with validation, idempotency and audit around it. Load the EntityName through
+/// its repository and call the aggregate; handlers never save: the commit writes the changes, the audit entry and the
+/// idempotency record in one batch.
 /// </summary>
-public sealed class UseCaseNameHandler(ICurrentPrincipal principal, IUnitOfWork unitOfWork) : ICommandHandler<UseCaseNameCommand, Success>
+public sealed class UseCaseNameHandler(ICurrentPrincipal principal) : ICommandHandler<UseCaseNameCommand, Success>
 {
-    public async Task<Result<Success>> Handle(UseCaseNameCommand request, CancellationToken cancellationToken)
+    public Task<Result<Success>> Handle(UseCaseNameCommand request, CancellationToken cancellationToken)
     {
         if (principal.TenantId is null)
         {
-            return Error.Forbidden("feature_code.tenant_required", "Only a tenant's credentials can do this.");
+            return Task.FromResult<Result<Success>>(Error.Forbidden("feature_code.tenant_required", "Only a tenant's credentials can do this."));
         }
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Success.Value;
+        return Task.FromResult<Result<Success>>(Success.Value);
     }
 }
 #else

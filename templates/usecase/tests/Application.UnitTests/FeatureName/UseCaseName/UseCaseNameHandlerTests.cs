@@ -13,27 +13,26 @@ public sealed class UseCaseNameHandlerTests
     public void SetUp()
     {
         _context = new HandlerTestContext();
-        _handler = new UseCaseNameHandler(_context.Principal, _context.UnitOfWork);
+        _handler = new UseCaseNameHandler(_context.Principal);
     }
 
     [Test]
-    public async Task A_tenant_s_request_is_saved_once()
+    public async Task A_tenant_s_request_succeeds()
     {
         _context.Principal.ActAsTenant(Guid.NewGuid(), Scopes.WriteScopeName);
 
-        ResultAssert.Succeeded(await _handler.Handle(new UseCaseNameCommand(Guid.NewGuid()), CancellationToken.None));
+        var result = await _handler.Handle(new UseCaseNameCommand(Guid.NewGuid()), CancellationToken.None);
 
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.EqualTo(1));
+        Assert.That(ResultAssert.Succeeded(result), Is.EqualTo(Success.Value));
     }
 
     [Test]
-    public async Task A_caller_without_a_tenant_is_forbidden_and_nothing_is_saved()
+    public async Task A_caller_without_a_tenant_is_forbidden()
     {
         _context.Principal.ActAsPlatformAdmin();
 
         var result = await _handler.Handle(new UseCaseNameCommand(Guid.NewGuid()), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.Forbidden, "feature_code.tenant_required");
-        Assert.That(_context.UnitOfWork.SaveChangesCalls, Is.Zero);
     }
 }
