@@ -34,6 +34,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(string databaseName)
     {
+        // A copy of the repository tested beside this one (the template tests) names its databases apart.
+        databaseName += Environment.GetEnvironmentVariable("QUOIN_TEST_DATABASE_SUFFIX");
         var admin = new NpgsqlConnectionStringBuilder(BaseConnectionString) { Pooling = false };
         await using (var adminSource = Named(admin.ConnectionString, "quoinapi-tests-admin"))
         await using (var connection = await adminSource.OpenConnectionAsync())

@@ -10,13 +10,16 @@ internal static class OpenApiSetup
 {
     public static readonly string[] Documents = ["v1", "v2"];
 
+    /// <summary>The document <c>/docs</c> opens: the current version.</summary>
+    public const string CurrentDocument = "v2";
+
     /// <summary>Configuration key of the absolute server URLs the documents list (none: clients use the document's origin).</summary>
     public const string ServerUrlsKey = "OpenApi:ServerUrls";
 
     public static IServiceCollection AddQuoinOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
-        var serverUrls = configuration.GetSection(ServerUrlsKey).Get<string[]>() ?? [];
-        foreach (var url in serverUrls)
+        var configuredUrls = configuration.GetSection(ServerUrlsKey).Get<string[]>() ?? [];
+        foreach (var url in configuredUrls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
@@ -24,22 +27,33 @@ internal static class OpenApiSetup
             }
         }
 
+        // Paths start with a slash, and clients join the two: a server URL that ends in one would give "//api".
+        // Without configured URLs, "/": the server the document was served from (what OpenAPI assumes when none is listed).
+        string[] serverUrls = configuredUrls.Length > 0 ? [.. configuredUrls.Select(url => url.TrimEnd('/'))] : ["/"];
+
         foreach (var document in Documents)
         {
             services.AddOpenApi(document, options =>
             {
                 options.AddSchemaTransformer(DescribeTimestamps);
                 options.AddOperationTransformer<OpenApi.ContractOperationTransformer>();
+                options.AddOperationTransformer<OpenApi.PublishedNamesTransformer>();
                 options.AddDocumentTransformer(DescribeDocument);
                 options.AddDocumentTransformer<OpenApi.ContractDocumentTransformer>();
                 options.AddDocumentTransformer((openApi, _, _) =>
                 {
-                    // Never the request's Host header (a client-chosen value): the configured URLs, or none at all, which
-                    // OpenAPI reads as "relative to where the document was served from".
-                    openApi.Servers = [.. serverUrls.Select(url => new OpenApiServer { Url = url })];
+                    // Never the request's Host header (a client-chosen value): the configured URLs, or "/", which OpenAPI
+                    // reads as "relative to where the document was served from".
+                    openApi.Servers = [.. serverUrls.Select(url => new OpenApiServer
+                    {
+                        Url = url,
+                        Description = url == "/" ? "The server this document is served from" : null,
+                    })];
                     return Task.CompletedTask;
                 });
+                options.AddDocumentTransformer<OpenApi.PublishedNamesTransformer>();
                 options.AddOperationTransformer(MarkDeprecated);
+                options.AddDocumentTransformer<OpenApi.UnusedComponentsTransformer>();
             });
         }
 
@@ -52,9 +66,10 @@ internal static class OpenApiSetup
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "QuoinApi reference";
-            foreach (var document in Documents)
+            // The current version first and selected; the deprecated one stays a click away.
+            foreach (var document in Enumerable.Reverse(Documents))
             {
-                options.AddDocument(document, document.ToUpperInvariant(), $"/openapi/{document}.json");
+                options.AddDocument(document, document.ToUpperInvariant(), $"/openapi/{document}.json", isDefault: document == CurrentDocument);
             }
         }).AllowAnonymous();
         return app;
@@ -92,6 +107,9 @@ internal static class OpenApiSetup
         document.Info.Title = "QuoinApi";
         document.Info.Version = context.DocumentName;
         document.Info.Description = "Multi-tenant REST API. Authenticate with an API key (X-Api-Key or Authorization: Bearer qk_...) or a JWT.";
+
+        // Replace with your service's licence when you publish the documents.
+        document.Info.License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme

@@ -60,24 +60,30 @@ public sealed class OpenApiContractTests : FunctionalTestBase
 
             var document = await response.AssertJsonAsync(System.Net.HttpStatusCode.OK);
             Assert.That(document.GetRawText(), Does.Not.Contain("evil.example"), version);
-            Assert.That(document.TryGetProperty("servers", out _), Is.False, $"{version}: no servers unless configured");
+            Assert.That(
+                document.GetProperty("servers").EnumerateArray().Select(server => server.GetProperty("url").GetString()),
+                Is.EqualTo(new[] { "/" }),
+                $"{version}: the serving origin unless servers are configured");
         }
     }
 
     [Test]
     public async Task Configured_server_urls_are_the_documents_servers()
     {
-        await using var configured = Factory.WithWebHostBuilder(builder => builder.UseSetting("OpenApi:ServerUrls:0", "https://api.quoin.example"));
+        await using var configured = Factory.WithWebHostBuilder(builder => builder
+            .UseSetting("OpenApi:ServerUrls:0", "https://api.quoin.example")
+            .UseSetting("OpenApi:ServerUrls:1", "https://eu.api.quoin.example/"));
         using var client = configured.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v2.json");
         request.Headers.Host = "evil.example";
 
         var document = JsonNode.Parse(await (await client.SendAsync(request)).Content.ReadAsStringAsync())!;
 
-        Assert.That(document["servers"]!.AsArray().Select(server => server!["url"]!.GetValue<string>()), Is.EqualTo(new[] { "https://api.quoin.example" }));
+        Assert.That(document["servers"]!.AsArray().Select(server => server!["url"]!.GetValue<string>()), Is.EqualTo(new[] { "https://api.quoin.example", "https://eu.api.quoin.example" }),
+            "listed without a trailing slash: paths start with one");
     }
 
-    /// <summary>Fixes the formatting. Nothing depends on the request's host: the documents list no servers by default.</summary>
+    /// <summary>Fixes the formatting. Nothing depends on the request's host: by default the documents' one server is "/", the serving origin.</summary>
     private static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Indented) + "\n";
 
     private static string RepositoryRoot()

@@ -13,9 +13,11 @@ namespace QuoinApi.Api.Controllers.Audit;
 [ApiVersion(2.0)]
 [Route("api/v{version:apiVersion}/audit-log")]
 [Authorize(Policy = Scopes.AuditRead)]
+[ApiTag("The calling tenant's tamper-evident audit log: every state change and authorization denial, hash-chained.")]
 public sealed class AuditLogController : ApiControllerBase
 {
     /// <summary>Entries, newest first, with the shared list envelope; filter by action, resourceId and a time range.</summary>
+    [ApiOperation("listAuditLogEntries", "List audit log entries")]
     [HttpGet]
     [ProducesResponseType<Application.Common.Paging.ListResult<Application.Audit.AuditEntryDto>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List(
@@ -29,6 +31,7 @@ public sealed class AuditLogController : ApiControllerBase
             list, entry => entry, cancellationToken);
 
     /// <summary>Recomputes the chain: <c>{valid, entries, firstInvalidSequence?}</c>.</summary>
+    [ApiOperation("verifyAuditLog", "Verify the audit log chain")]
     [HttpGet("verify")]
     [ProducesResponseType<AuditVerification>(StatusCodes.Status200OK)]
     public Task<IActionResult> Verify(CancellationToken cancellationToken) =>

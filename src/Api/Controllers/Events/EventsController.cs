@@ -11,6 +11,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Api.Controllers.Events;
 
 /// <summary>The calling tenant's events, live. Same in v1 and v2.</summary>
+[ApiTag("The calling tenant's events as a live, resumable Server-Sent Events stream.")]
 [ApiVersion(1.0)]
 [ApiVersion(2.0)]
 [Route("api/v{version:apiVersion}/events")]
@@ -22,6 +23,7 @@ public sealed class EventsController : ApiControllerBase
     /// <c>{id, type, occurredAt, tenantId, data}</c>. Send <c>Last-Event-ID</c> to resume after that event; idle
     /// streams get a <c>heartbeat</c> event now and then.
     /// </summary>
+    [ApiOperation("streamEvents", "Stream the tenant's events")]
     [HttpGet("stream")]
     [Produces("text/event-stream")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/event-stream")]

@@ -17,9 +17,11 @@ namespace QuoinApi.Api.Controllers.Platform;
 [ApiVersion(2.0)]
 [Route("api/v{version:apiVersion}/tenants")]
 [Authorize(Policy = Scopes.PlatformAdmin)]
+[ApiTag("Tenant administration, for platform administrators: create, list, read and delete tenants, change their rate plan.")]
 public sealed class TenantsController : ApiControllerBase
 {
     /// <summary>Creates a tenant and its first owner key (shown once).</summary>
+    [ApiOperation("createTenant", "Create a tenant")]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<CreatedTenantResponse>(StatusCodes.Status201Created)]
@@ -27,16 +29,19 @@ public sealed class TenantsController : ApiControllerBase
         SendAsync(new CreateTenantCommand(request.Name ?? string.Empty, (request.RatePlan ?? RatePlanName.Free).ToDomain()),
             created => CreatedAt(nameof(Get), created.Id, CreatedTenantResponse.From(created)), cancellationToken);
 
+    [ApiOperation("listTenants", "List tenants")]
     [HttpGet]
     [ProducesResponseType<Application.Common.Paging.ListResult<TenantResponse>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
         SendListAsync(new ListTenantsQuery(list.ToListRequest()), list, TenantResponse.From, cancellationToken);
 
+    [ApiOperation("getTenant", "Get a tenant")]
     [HttpGet("{id:guid}")]
     [ProducesResponseType<TenantResponse>(StatusCodes.Status200OK)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetTenantQuery(id), tenant => Ok(TenantResponse.From(tenant)), cancellationToken);
 
+    [ApiOperation("changeTenantRatePlan", "Change a tenant's rate plan")]
     [HttpPut("{id:guid}/rate-plan")]
     [Consumes("application/json")]
     [ProducesResponseType<TenantResponse>(StatusCodes.Status200OK)]
@@ -44,6 +49,7 @@ public sealed class TenantsController : ApiControllerBase
         SendAsync(new ChangeTenantRatePlanCommand(id, request.RatePlan?.ToDomain()), tenant => Ok(TenantResponse.From(tenant)), cancellationToken);
 
     /// <summary>Soft-deletes the tenant; its keys stop working at once.</summary>
+    [ApiOperation("deleteTenant", "Delete a tenant")]
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ namespace QuoinApi.Api.Controllers.Products;
 /// fields, how a merge patch is read, and how a product is shown (<typeparamref name="TRepresentation"/>).
 /// </summary>
 [RepresentationResponses]
+[ApiTag("The tenant's product catalogue: create, read, list and search, replace, patch, delete and restore products.")]
 public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiControllerBase
     where TRequest : class
     where TRepresentation : class
@@ -29,6 +30,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
 
     protected abstract Result<ProductPatch> ReadPatch(JsonElement document);
 
+    [ApiOperation("createProduct", "Create a product")]
     [HttpPost]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [Consumes("application/json")]
@@ -43,12 +45,14 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     }
 
     /// <summary>Lists products: keyset pages, sort, filters, full-text search, sparse fieldsets.</summary>
+    [ApiOperation("listProducts", "List products")]
     [HttpGet]
     [Authorize(Policy = Scopes.ProductsRead)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, [FromQuery] ProductFilterParameters filter, CancellationToken cancellationToken) =>
         SendListAsync(new ListProductsQuery(list.ToListRequest(), filter.ToFilter()), list, Represent, cancellationToken);
 
     /// <summary>Reads a product; honours If-None-Match (304).</summary>
+    [ApiOperation("getProduct", "Get a product")]
     [HttpGet("{id:guid}")]
     [Authorize(Policy = Scopes.ProductsRead)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
@@ -56,6 +60,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         SendAsync(new GetProductQuery(id), product => Representation(product.Version, Represent(product)), cancellationToken);
 
     /// <summary>Full replacement; honours If-Match (412).</summary>
+    [ApiOperation("replaceProduct", "Replace a product")]
     [HttpPut("{id:guid}")]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
@@ -69,6 +74,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     }
 
     /// <summary>JSON merge patch (RFC 7396), validated by the same rules as PUT; honours If-Match (412).</summary>
+    [ApiOperation("patchProduct", "Update a product with a merge patch")]
     [HttpPatch("{id:guid}")]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
@@ -83,6 +89,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
     }
 
     /// <summary>Soft delete; restorable. Honours If-Match (412).</summary>
+    [ApiOperation("deleteProduct", "Delete a product")]
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]
@@ -91,6 +98,7 @@ public abstract class ProductsControllerBase<TRequest, TRepresentation> : ApiCon
         SendAsync(new DeleteProductCommand(id, EntityTags.ReadIfMatch(Request)), cancellationToken);
 
     /// <summary>Brings a soft-deleted product back (409 when it is not deleted or its sku was taken). Honours If-Match.</summary>
+    [ApiOperation("restoreProduct", "Restore a deleted product")]
     [HttpPost("{id:guid}/restore")]
     [Authorize(Policy = Scopes.ProductsWrite)]
     [IfMatchRequired]

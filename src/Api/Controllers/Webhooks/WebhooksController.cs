@@ -22,6 +22,7 @@ namespace QuoinApi.Api.Controllers.Webhooks;
 /// The calling tenant's webhook subscriptions and their deliveries. Secrets are returned once, at creation or
 /// rotation. Same in v1 and v2.
 /// </summary>
+[ApiTag("The calling tenant's webhook subscriptions: signed deliveries of its events, retries, replays and secret rotation.")]
 [ApiVersion(1.0)]
 [ApiVersion(2.0)]
 [Route("api/v{version:apiVersion}/webhooks")]
@@ -29,6 +30,7 @@ namespace QuoinApi.Api.Controllers.Webhooks;
 public sealed class WebhooksController : ApiControllerBase
 {
     /// <summary>Subscribes a receiver; the response carries the signing secret (<c>whsec_...</c>), shown only here.</summary>
+    [ApiOperation("createWebhook", "Create a webhook subscription")]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<WebhookCreatedDto>(StatusCodes.Status201Created)]
@@ -36,17 +38,20 @@ public sealed class WebhooksController : ApiControllerBase
         SendAsync(new CreateWebhookCommand(request.Url ?? string.Empty, request.Events ?? [], request.Description),
             created => CreatedAt(nameof(Get), created.Id, created), cancellationToken);
 
+    [ApiOperation("listWebhooks", "List webhook subscriptions")]
     [HttpGet]
     [ProducesResponseType<Application.Common.Paging.ListResult<WebhookDto>>(StatusCodes.Status200OK)]
     public Task<IActionResult> List([FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
         SendListAsync(new ListWebhooksQuery(list.ToListRequest()), list, webhook => webhook, cancellationToken);
 
+    [ApiOperation("getWebhook", "Get a webhook subscription")]
     [HttpGet("{id:guid}")]
     [ProducesResponseType<WebhookDto>(StatusCodes.Status200OK)]
     public Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new GetWebhookQuery(id), Ok, cancellationToken);
 
     /// <summary>Changes url, events, description, or enables/disables the subscription (merge patch: absent members stay).</summary>
+    [ApiOperation("updateWebhook", "Update a webhook subscription")]
     [HttpPatch("{id:guid}")]
     [Consumes(MergePatchReader.MediaType)]
     [ProducesResponseType<WebhookDto>(StatusCodes.Status200OK)]
@@ -54,12 +59,14 @@ public sealed class WebhooksController : ApiControllerBase
         SendAsync(new UpdateWebhookCommand(id, request.Url, request.Events, request.Enabled, request.Description), Ok, cancellationToken);
 
     /// <summary>Deletes the subscription; nothing more is delivered to it.</summary>
+    [ApiOperation("deleteWebhook", "Delete a webhook subscription")]
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new DeleteWebhookCommand(id), cancellationToken);
 
     /// <summary>A new secret, shown once; the old one keeps signing (beside it) until the grace period ends.</summary>
+    [ApiOperation("rotateWebhookSecret", "Rotate a webhook's signing secret")]
     [HttpPost("{id:guid}/rotate-secret")]
     [Consumes("application/json")]
     [ProducesResponseType<WebhookSecretDto>(StatusCodes.Status200OK)]
@@ -68,18 +75,21 @@ public sealed class WebhooksController : ApiControllerBase
         SendAsync(new RotateWebhookSecretCommand(id, request?.GracePeriodSeconds), Ok, cancellationToken);
 
     /// <summary>Sends a <c>webhook.ping</c> event to this subscription (asynchronously: see its deliveries).</summary>
+    [ApiOperation("pingWebhook", "Send a test event to a webhook")]
     [HttpPost("{id:guid}/ping")]
     [ProducesResponseType<WebhookPingDto>(StatusCodes.Status202Accepted)]
     public Task<IActionResult> Ping(Guid id, CancellationToken cancellationToken) =>
         SendAsync(new PingWebhookCommand(id), ping => Accepted(ping), cancellationToken);
 
     /// <summary>The subscription's deliveries, newest first: status, attempts, last response code and duration.</summary>
+    [ApiOperation("listWebhookDeliveries", "List a webhook's deliveries")]
     [HttpGet("{id:guid}/deliveries")]
     [ProducesResponseType<Application.Common.Paging.ListResult<WebhookDeliveryDto>>(StatusCodes.Status200OK)]
     public Task<IActionResult> ListDeliveries(Guid id, [FromQuery] ListQueryParameters list, CancellationToken cancellationToken) =>
         SendListAsync(new ListWebhookDeliveriesQuery(id, list.ToListRequest()), list, delivery => delivery, cancellationToken);
 
     /// <summary>Delivers the same event again (same <c>webhook-id</c>), whatever became of this delivery.</summary>
+    [ApiOperation("replayWebhookDelivery", "Replay a webhook delivery")]
     [HttpPost("deliveries/{id:guid}/replay")]
     [ProducesResponseType<WebhookDeliveryDto>(StatusCodes.Status202Accepted)]
     public Task<IActionResult> Replay(Guid id, CancellationToken cancellationToken) =>

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace QuoinApi.Application.FeatureName.UseCaseName;
+
+#if (isCommand)
+public sealed class UseCaseNameValidator : AbstractValidator<UseCaseNameCommand>
+#else
+public sealed class UseCaseNameValidator : AbstractValidator<UseCaseNameQuery>
+#endif
+{
+    public UseCaseNameValidator() => RuleFor(request => request.Id).NotEmpty();
+}
