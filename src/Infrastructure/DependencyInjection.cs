@@ -8,8 +8,11 @@ using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Tenants;
+using QuoinApi.Application.Webhooks;
+using QuoinApi.Application.Events;
 using QuoinApi.Infrastructure.Auditing;
 using QuoinApi.Infrastructure.Caching;
+using QuoinApi.Infrastructure.Events;
 using QuoinApi.Infrastructure.Health;
 using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Persistence;
@@ -20,6 +23,9 @@ using QuoinApi.Infrastructure.Security;
 using QuoinApi.Infrastructure.Usage;
 using QuoinApi.Application.RatePlans;
 using QuoinApi.Application.Usage;
+using QuoinApi.Infrastructure.Webhooks;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace QuoinApi.Infrastructure;
 
@@ -67,6 +73,7 @@ public static class DependencyInjection
 
         services.AddSingleton<PostgresReadinessCheck>();
         services.AddSingleton<RedisHealthCheck>();
+        AddEventsAndWebhooks(services, configuration);
         return services;
     }
 
@@ -96,6 +103,64 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<UsageFlusher>());
     }
 
+    /// <summary>The outbox relay, the event log and its stream, and webhook delivery (ADR 0040 to 0043).</summary>
+    private static void AddEventsAndWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EventsOptions>()
+            .Bind(configuration.GetSection(EventsOptions.SectionName))
+            .Validate(o => o.RelayBatchSize > 0 && o.StreamPageSize > 0, "Events:RelayBatchSize and Events:StreamPageSize must be positive.")
+            .Validate(o => o.Retention > TimeSpan.Zero, "Events:Retention must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .PostConfigure(o => o.RetrySchedule = o.RetrySchedule.Length == 0 ? WebhookOptions.DefaultRetrySchedule : o.RetrySchedule)
+            .Validate(o => o.RetrySchedule.Length > 0 && o.RetrySchedule[0] <= TimeSpan.FromSeconds(30) && o.RetrySchedule.All(t => t >= TimeSpan.Zero),
+                "Webhooks:RetrySchedule needs at least one wait, the first at most 30 s.")
+            .Validate(o => o.RetryJitter is >= 0 and < 1, "Webhooks:RetryJitter is a fraction in [0, 1).")
+            .Validate(o => o.MaxConcurrentDeliveries > 0 && o.MaxResponseBytes > 0, "Webhooks:MaxConcurrentDeliveries and MaxResponseBytes must be positive.")
+            .ValidateOnStart();
+
+        services.AddScoped<IEventOutbox, EventOutbox>();
+        services.AddScoped<IWebhookRepository, WebhookRepository>();
+        services.AddSingleton<WebhookUrlGuard>();
+        services.AddSingleton<IWebhookUrlGuard>(provider => provider.GetRequiredService<WebhookUrlGuard>());
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<WebhookDeliveryWorker>();
+        services.AddSingleton<EventStreamHub>();
+        services.AddSingleton<IEventStream>(provider => provider.GetRequiredService<EventStreamHub>());
+
+        // No redirects (a receiver could point the API at an internal address), connections only to vetted public
+        // addresses, no cookies; a per-attempt timeout and a circuit breaker per receiver host (ADR 0042).
+        services.AddHttpClient(WebhookDeliveryWorker.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectCallback = provider.GetRequiredService<WebhookUrlGuard>().ConnectAsync,
+            })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("webhook-delivery", (pipeline, context) =>
+            {
+                var webhooks = context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = 20,
+                    SamplingDuration = TimeSpan.FromSeconds(60),
+                    BreakDuration = TimeSpan.FromSeconds(30),
+                });
+                pipeline.AddTimeout(webhooks.AttemptTimeout);
+            })
+            .SelectPipelineByAuthority();
+
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay>());
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookDeliveryWorker>());
+        services.AddHostedService<PostgresNotificationListener>();
+        services.AddHostedService<EventLogPurgeService>();
+    }
+
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
     {
         var primary = configuration.GetConnectionString("Postgres")
@@ -111,10 +176,14 @@ public static class DependencyInjection
 
         // Pooled contexts (ADR 0005): options, model and internal services are built once, not per request.
         services.AddSingleton<AuditFieldsInterceptor>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<DomainEventOutboxInterceptor>();
         services.AddPooledDbContextFactory<QuoinDbContext>((provider, options) =>
         {
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
-            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>());
+
+            // In this order: the outbox reads the audit fields the first one stamps.
+            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>(), provider.GetRequiredService<DomainEventOutboxInterceptor>());
         });
         services.AddPooledDbContextFactory<ReadDbContext>((provider, options) =>
         {

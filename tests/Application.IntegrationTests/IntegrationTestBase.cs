@@ -6,6 +6,7 @@ using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure.Auditing;
+using QuoinApi.Infrastructure.Events;
 using QuoinApi.Testing;
 
 namespace QuoinApi.Application.IntegrationTests;
@@ -99,6 +100,27 @@ public abstract class IntegrationTestBase
             }
 
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Committed audit entries were not sealed within 15 s.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
+    /// Runs the outbox relay (no host runs it here) until every committed event is published, retrying briefly while
+    /// another transaction on the cluster holds the commit horizon back.
+    /// </summary>
+    protected static async Task PublishEventsAsync(OutboxRelay? relay = null)
+    {
+        relay ??= IntegrationTestSetup.Services.GetRequiredService<OutboxRelay>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            await relay.PublishCommittedAsync(CancellationToken.None);
+            if (await Database.ScalarAsync<long>("SELECT count(*) FROM events WHERE position IS NULL") == 0)
+            {
+                return;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Committed events were not published within 15 s.");
             await Task.Delay(10);
         }
     }

@@ -31,8 +31,8 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         """;
 
     private const string InsertOutboxSql = """
-        INSERT INTO outbox (id, tenant_id, topic, payload, created_at)
-        VALUES ($1, $2, 'product.created', $3, $4)
+        INSERT INTO events (id, tenant_id, type, occurred_at, data)
+        VALUES ($1, $2, 'product.created', $4, $3)
         """;
 
     private const string Actor = "raw-reference";

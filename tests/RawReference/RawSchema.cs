@@ -5,7 +5,7 @@ namespace QuoinApi.RawReference;
 /// <summary>
 /// The raw reference's own tables, created at start in its own database. <c>products</c> has the API's columns,
 /// constraints and indexes (ProductConfiguration and its migrations), so an insert maintains the same indexes and the
-/// same generated search vector; <c>audit_log</c> and <c>outbox</c> are the two rows a durable create adds.
+/// same generated search vector; <c>audit_log</c> and <c>events</c> (the outbox) are the two rows a durable create adds.
 /// </summary>
 internal static class RawSchema
 {
@@ -52,15 +52,25 @@ internal static class RawSchema
         );
         CREATE INDEX IF NOT EXISTS ix_audit_log_tenant_id_occurred_at_id ON audit_log (tenant_id, occurred_at, id);
 
-        CREATE TABLE IF NOT EXISTS outbox (
+        -- The API's outbox and event log (EventLogEntryConfiguration, migration EventsAndWebhooks): the same columns,
+        -- defaults, checks and indexes, so the insert maintains what the API's does.
+        CREATE TABLE IF NOT EXISTS events (
             id uuid PRIMARY KEY,
-            tenant_id uuid NOT NULL,
-            topic varchar(100) NOT NULL,
-            payload jsonb NOT NULL,
-            created_at timestamptz NOT NULL,
-            published_at timestamptz
+            tenant_id uuid,
+            type varchar(64) NOT NULL,
+            occurred_at timestamptz NOT NULL,
+            data jsonb NOT NULL,
+            target_subscription_id uuid,
+            position bigint,
+            published_at timestamptz,
+            tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+            CONSTRAINT ck_events_published_together CHECK ((position IS NULL) = (published_at IS NULL))
         );
-        CREATE INDEX IF NOT EXISTS ix_outbox_unpublished ON outbox (created_at, id) WHERE published_at IS NULL;
+        CREATE UNIQUE INDEX IF NOT EXISTS ix_events_position ON events (position);
+        CREATE INDEX IF NOT EXISTS ix_events_published_at ON events (published_at) WHERE published_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_events_target_subscription_id ON events (target_subscription_id);
+        CREATE INDEX IF NOT EXISTS ix_events_tenant_id_position ON events (tenant_id, position) WHERE position IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_events_unpublished ON events (tx_id, id) WHERE position IS NULL;
         """;
 
     public static async Task CreateAsync(NpgsqlDataSource dataSource)

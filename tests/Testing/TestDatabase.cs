@@ -50,17 +50,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>Empties every table but the migrations history.</summary>
+    /// <summary>
+    /// Empties every table but the migrations history. The API's background workers (audit sealer, outbox relay,
+    /// webhook delivery) may be writing the same tables while it deletes; when PostgreSQL resolves such a race as a
+    /// deadlock, the reset (which nothing else depends on yet) runs again.
+    /// </summary>
     public async Task ResetAsync()
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
-        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        for (var attempt = 1; ; attempt++)
         {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
-        });
-        await _respawner.ResetAsync(connection);
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync();
+                _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+                {
+                    DbAdapter = DbAdapter.Postgres,
+                    SchemasToInclude = ["public"],
+                    TablesToIgnore = ["__EFMigrationsHistory"],
+                });
+                await _respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(20 * attempt);
+            }
+        }
     }
 
     /// <summary>Runs raw SQL, for tests that inspect or tamper with rows as an operator could.</summary>

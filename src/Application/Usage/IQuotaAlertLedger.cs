@@ -2,7 +2,8 @@ namespace QuoinApi.Application.Usage;
 
 /// <summary>
 /// Remembers which quota thresholds were reported for which tenant and period, across every instance, so each is
-/// reported exactly once however many instances see it crossed.
+/// reported exactly once however many instances see it crossed; the first record enqueues the tenant's
+/// <c>quota.warning</c> or <c>quota.exhausted</c> event in the same transaction.
 /// </summary>
 public interface IQuotaAlertLedger
 {

@@ -2,5 +2,5 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Domain.ApiKeys;
 
-/// <summary>A key was replaced; it keeps working until <c>GraceEndsAt</c>. Raised, not yet dispatched (see <see cref="IDomainEvent"/>).</summary>
+/// <summary>A key was replaced; it keeps working until <c>GraceEndsAt</c>. Published as a public event through the outbox (see <see cref="IDomainEvent"/>).</summary>
 public sealed record ApiKeyRotated(Guid ApiKeyId, Guid ReplacementKeyId, Guid? TenantId, DateTimeOffset GraceEndsAt, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,9 +1,9 @@
 namespace QuoinApi.Domain.Common;
 
 /// <summary>
-/// Something that happened to an aggregate, raised by the aggregate and kept in <see cref="Entity.DomainEvents"/>.
-/// Nothing dispatches these yet: they are recorded, not published (publishing them after commit, through an outbox,
-/// comes with the events and webhooks work; see docs/architecture.md, "Not yet").
+/// Something that happened to an aggregate, raised by the aggregate and kept in <see cref="Entity.DomainEvents"/> until
+/// the save that writes the change, which turns the public ones into outbox rows in the same transaction; the relay
+/// publishes them after the commit (docs/adr/0040-transactional-outbox-and-commit-ordered-relay.md).
 /// </summary>
 public interface IDomainEvent
 {

@@ -2,5 +2,5 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Domain.Products;
 
-/// <summary>A product was created. Raised, not yet dispatched (see <see cref="IDomainEvent"/>).</summary>
+/// <summary>A product was created. Published as a public event through the outbox (see <see cref="IDomainEvent"/>).</summary>
 public sealed record ProductCreated(Guid ProductId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
+using QuoinApi.Domain.Events;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
+using QuoinApi.Domain.Webhooks;
 
 namespace QuoinApi.Infrastructure.Persistence;
 
@@ -37,8 +39,18 @@ public class QuoinDbContext : DbContext
 
     public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>The outbox and, once published, the event log (one table: publishing gives a row its position).</summary>
+    public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
+
     /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
     public ICurrentPrincipal? Principal { get; set; }
+
+    /// <summary>Outbox rows were saved in the open transaction: the relay is woken when it commits.</summary>
+    internal bool OutboxWritten { get; set; }
 
     /// <summary>Read by the tenant query filter on every query; EF Core parameterises it per context instance.</summary>
     internal Guid? CurrentTenantId => Principal?.TenantId;

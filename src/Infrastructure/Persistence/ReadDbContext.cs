@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
+using QuoinApi.Domain.Events;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
+using QuoinApi.Domain.Webhooks;
 
 namespace QuoinApi.Infrastructure.Persistence;
 
@@ -22,6 +24,12 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 
     IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
+
+    IQueryable<WebhookSubscription> IReadDbContext.WebhookSubscriptions => WebhookSubscriptions.AsNoTracking();
+
+    IQueryable<WebhookDelivery> IReadDbContext.WebhookDeliveries => WebhookDeliveries.AsNoTracking();
+
+    IQueryable<EventLogEntry> IReadDbContext.EventLog => EventLog.AsNoTracking().Where(e => e.Position != null);
 
     Task<TResult> IReadDbContext.RunAsync<TArgument, TResult>(
         Func<DbContext, TArgument, CancellationToken, Task<TResult>> compiledQuery, TArgument argument, CancellationToken cancellationToken) =>

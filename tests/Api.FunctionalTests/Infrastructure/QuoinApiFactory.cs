@@ -55,6 +55,14 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
 
         builder.UseSetting("RateLimiting:AnonymousRequestsPerSecond", "100000");
         builder.UseSetting("RateLimiting:AnonymousBurst", "100000");
+
+        // Webhook receivers are loopback listeners in the tests; retries come after a short schedule the tests pass by
+        // moving the fake clock, and idle streams send a heartbeat every second.
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
+        builder.UseSetting("Webhooks:RetrySchedule:0", "00:00:05");
+        builder.UseSetting("Webhooks:RetrySchedule:1", "00:00:10");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
+        builder.UseSetting("Events:StreamHeartbeat", "00:00:01");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -152,6 +152,9 @@ public sealed class RateLimitTests : FunctionalTestBase
 
         var recorded = await PollRecordedAsync(tenantId, expected: 2);
         Assert.That(recorded, Is.EqualTo(new[] { "exhausted:5", "warning:4" }), "4 of 5 is 80 %; each once, though both instances served requests.");
+        var events = await Factory.Database.ScalarAsync<string>(
+            "SELECT string_agg(type, ',' ORDER BY type) FROM events WHERE tenant_id = $1 AND type LIKE 'quota.%'", tenantId);
+        Assert.That(events, Is.EqualTo("quota.exhausted,quota.warning"), "Each crossing enqueued its event in the outbox once.");
     }
 
     private static async Task<string[]> PollRecordedAsync(Guid tenantId, int expected)

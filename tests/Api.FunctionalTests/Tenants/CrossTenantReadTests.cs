@@ -26,7 +26,7 @@ namespace QuoinApi.Api.FunctionalTests.Tenants;
 public sealed partial class CrossTenantReadTests : FunctionalTestBase
 {
     /// <summary>The owner's resource that fills an <c>{id}</c> following each collection segment.</summary>
-    private static readonly string[] KnownCollections = ["products", "api-keys", "tenants"];
+    private static readonly string[] KnownCollections = ["products", "api-keys", "tenants", "webhooks"];
 
     [Test]
     public async Task No_get_route_shows_a_tenant_anything_of_another_tenant()
@@ -98,13 +98,15 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
     {
         var (productId, _) = await tenant.Http.CreateProductV2Async($"{name}-SKU", name: $"{name} widget", description: $"{name} only");
         var key = await tenant.Http.CreateApiKeyAsync(["products:read"], name: $"{name} key");
+        var webhook = await tenant.Http.CreateWebhookAsync($"http://127.0.0.1:9/{name}-hooks", ["webhook.ping"]);
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal)
         {
             ["products"] = productId,
             ["api-keys"] = key.Id,
             ["tenants"] = tenant.TenantId,
+            ["webhooks"] = webhook.Id(),
         };
-        string[] markers = [$"{name}-SKU", $"{name} widget", $"{name} only", $"{name} key", key.Body.String("prefix"), tenant.OwnerKey[..12]];
+        string[] markers = [$"{name}-SKU", $"{name} widget", $"{name} only", $"{name} key", key.Body.String("prefix"), tenant.OwnerKey[..12], $"{name}-hooks"];
         return new OwnedResources(ids, [.. markers, .. ids.Values.Select(id => id.ToString()), tenant.OwnerKeyId.ToString()]);
     }
 
@@ -115,6 +117,9 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         await (await owner.Http.MergePatchAsync(product, """{"name":"OWNER widget, renamed"}""")).AssertStatusAsync(HttpStatusCode.OK);
         await (await owner.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{owned.Ids["api-keys"]}/rotate", new { gracePeriodSeconds = 60 }))
             .AssertStatusAsync(HttpStatusCode.Created);
+        await (await owner.Http.MergePatchAsync($"{WebhookApi.Webhooks}/{owned.Ids["webhooks"]}", """{"description":"OWNER hooks, renamed"}"""))
+            .AssertStatusAsync(HttpStatusCode.OK);
+        await owner.Http.PingAndWaitForDeliveryAsync(owned.Ids["webhooks"]);
     }
 
     private static async Task<Dictionary<WalkUrl, Read>> WalkAsync(HttpClient client, IEnumerable<WalkUrl> urls)
@@ -162,6 +167,9 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
             .. endpoints
                 .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Get) == true)
                 .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+
+                // A stream never ends, so it cannot be walked; EventStreamTests shows it shows another tenant nothing.
+                .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.ProducesAttribute>()?.ContentTypes.Contains("text/event-stream") != true)
                 .Select(e => new WalkRoute(
                     e.RoutePattern,
                     e.Metadata.GetMetadata<ApiVersionMetadata>()?.Map(ApiVersionMapping.Explicit | ApiVersionMapping.Implicit).ImplementedApiVersions

@@ -19,6 +19,8 @@ namespace QuoinApi.Api.Infrastructure.OpenApi;
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
+    private const string EventStreamMediaType = "text/event-stream";
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
@@ -41,11 +43,12 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
 
         var versioned = action.ControllerName == "Products" && (hasId || HttpMethods.IsPost(method));
+        var streams = metadata.OfType<ProducesAttribute>().Any(p => p.ContentTypes.Contains(EventStreamMediaType));
         foreach (var (status, response) in responses)
         {
             if (response is OpenApiResponse success)
             {
-                DescribeSuccess(status, success, versioned);
+                DescribeSuccess(status, success, versioned, streams);
             }
         }
 
@@ -115,11 +118,13 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             return;
         }
 
-        var schema = consumes.Contains(MergePatchReader.MediaType, StringComparer.OrdinalIgnoreCase)
+        var parameter = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body);
+
+        // Product patches are read by hand (MergePatchReader) from a JsonElement: their schema is built separately.
+        var schema = consumes.Contains(MergePatchReader.MediaType, StringComparer.OrdinalIgnoreCase) && parameter?.Type == typeof(System.Text.Json.JsonElement)
             ? new OpenApiSchemaReference(ContractDocumentTransformer.MergePatchSchemaId(documentName), document)
             : SchemaEdits.WithoutNull(content.Values.First().Schema ?? new OpenApiSchema());
         body.Content = consumes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }, StringComparer.OrdinalIgnoreCase);
-        var parameter = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body);
         body.Required = parameter?.BindingInfo?.EmptyBodyBehavior != EmptyBodyBehavior.Allow;
     }
 
@@ -159,7 +164,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             _ => new OpenApiSchema { Type = JsonSchemaType.String },
         };
 
-        if (name == "sort" && ContractRules.SortFields(action.ControllerName) is { } fields)
+        if (name == "sort" && ContractRules.SortFields(action.ControllerName, action.ActionName) is { } fields)
         {
             // As SortableFields reads it: blanks around entries are ignored, a blank value is the default order.
             var field = "\\s*-?(" + string.Join('|', fields) + ")\\s*";
@@ -187,11 +192,22 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
     /// <param name="status">The success status.</param>
     /// <param name="response">Its response.</param>
     /// <param name="versioned">True when the body is one product, which comes with its ETag.</param>
-    private static void DescribeSuccess(string status, OpenApiResponse response, bool versioned)
+    /// <param name="streams">An endless Server-Sent Events stream, described as text.</param>
+    private static void DescribeSuccess(string status, OpenApiResponse response, bool versioned, bool streams)
     {
         if (status is "204" or "304")
         {
             response.Content = null;
+            return;
+        }
+
+        if (streams)
+        {
+            // Server-Sent Events: an endless text stream of id/event/data records, not one JSON document.
+            response.Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [EventStreamMediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
             return;
         }
 

@@ -8,6 +8,10 @@ using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.ListProducts;
 using QuoinApi.Application.Tenants.ListTenants;
+using QuoinApi.Application.Webhooks.ListWebhookDeliveries;
+using QuoinApi.Application.Webhooks.ListWebhooks;
+using QuoinApi.Domain.Events;
+using QuoinApi.Domain.Webhooks;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Products;
@@ -96,6 +100,20 @@ internal static class ContractRules
         Description = $"Minor units of the currency (1250 EUR = 12.50 EUR); at most {ProductRules.MaxPrice:0} in major units.",
     };
 
+    private static readonly MemberRule WebhookUrl = new()
+    {
+        Required = true, MinLength = 1, MaxLength = WebhookSubscription.UrlMaxLength, Pattern = "^https?://", Example = "https://example.com/webhooks/quoinapi",
+        Description = "Absolute https URL (http only where private networks are allowed) that resolves to public addresses only.",
+    };
+
+    private static readonly MemberRule WebhookEvents = new()
+    {
+        Required = true, MinItems = 1, MaxItems = WebhookSubscription.MaxEventTypes, Items = new MemberRule { Enum = EventTypes.Subscribable },
+        Example = new JsonArray(EventTypes.ProductCreated),
+    };
+
+    private static readonly MemberRule WebhookDescription = new() { Nullable = true, MaxLength = WebhookSubscription.DescriptionMaxLength, Example = "Order sync" };
+
     /// <summary>Request bodies, by the CLR type the generator names the schema after.</summary>
     public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<string, MemberRule>> RequestBodies = new Dictionary<Type, IReadOnlyDictionary<string, MemberRule>>
     {
@@ -119,6 +137,25 @@ internal static class ContractRules
             ["name"] = new() { Required = true, MinLength = 1, MaxLength = ApiKey.NameMaxLength, Pattern = NotBlank, Example = "ci" },
             ["scopes"] = new() { Required = true, MinItems = 1, Items = new MemberRule { Enum = Scopes.TenantScopes }, Example = new JsonArray("products:read") },
             ["expiresAt"] = new() { Nullable = true, Description = "In the future; absent for a key that does not expire." },
+        },
+        [typeof(CreateWebhookRequest)] = new Dictionary<string, MemberRule>
+        {
+            ["url"] = WebhookUrl, ["events"] = WebhookEvents, ["description"] = WebhookDescription,
+        },
+        [typeof(UpdateWebhookRequest)] = new Dictionary<string, MemberRule>
+        {
+            ["url"] = WebhookUrl with { Required = false, Nullable = true },
+            ["events"] = WebhookEvents with { Required = false, Nullable = true },
+            ["enabled"] = new() { Nullable = true },
+            ["description"] = WebhookDescription,
+        },
+        [typeof(RotateWebhookSecretRequest)] = new Dictionary<string, MemberRule>
+        {
+            ["gracePeriodSeconds"] = new()
+            {
+                Nullable = true, Minimum = 0, Maximum = (decimal)WebhookSubscription.MaxRotationGrace.TotalSeconds,
+                Default = (long)WebhookSubscription.DefaultRotationGrace.TotalSeconds, Description = "How long the old secret keeps signing beside the new one.",
+            },
         },
         [typeof(RotateApiKeyRequest)] = new Dictionary<string, MemberRule>
         {
@@ -172,12 +209,14 @@ internal static class ContractRules
     };
 
     /// <summary>The sort whitelist of a list, by the controller that serves it.</summary>
-    public static IEnumerable<string>? SortFields(string controller) => controller switch
+    public static IEnumerable<string>? SortFields(string controller, string action) => (controller, action) switch
     {
-        "Products" => ProductSorting.Fields.Names,
-        "ApiKeys" => ListApiKeysQuery.SortFields.Names,
-        "Tenants" => ListTenantsQuery.SortFields.Names,
-        "AuditLog" => ListAuditLogQuery.SortFields.Names,
+        ("Webhooks", "ListDeliveries") => ListWebhookDeliveriesQuery.SortFields.Names,
+        ("Webhooks", _) => ListWebhooksQuery.SortFields.Names,
+        ("Products", _) => ProductSorting.Fields.Names,
+        ("ApiKeys", _) => ListApiKeysQuery.SortFields.Names,
+        ("Tenants", _) => ListTenantsQuery.SortFields.Names,
+        ("AuditLog", _) => ListAuditLogQuery.SortFields.Names,
         _ => null,
     };
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
+using QuoinApi.Domain.Events;
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
+using QuoinApi.Domain.Webhooks;
 
 namespace QuoinApi.Application.Common.Abstractions;
 
@@ -21,6 +23,13 @@ public interface IReadDbContext
     IQueryable<AuditEntry> AuditEntries { get; }
 
     IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
+
+    IQueryable<WebhookSubscription> WebhookSubscriptions { get; }
+
+    IQueryable<WebhookDelivery> WebhookDeliveries { get; }
+
+    /// <summary>Published events only (the tenant's event log), never what still waits in the outbox.</summary>
+    IQueryable<EventLogEntry> EventLog { get; }
 
     /// <summary>
     /// Runs a query compiled once (see <see cref="Mapping.CompiledProjections"/>) on this context, with its query

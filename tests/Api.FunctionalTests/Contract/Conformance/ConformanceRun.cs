@@ -34,7 +34,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
     {
         _tenant = await factory.CreateTenantAsync("Conformance", "enterprise");
         _admin = factory.CreateAdminClient();
-        var unscoped = await _tenant.Http.CreateApiKeyAsync(["events:read"]);
+        var unscoped = await _tenant.Http.CreateApiKeyAsync(["usage:read"]);
         _unscoped = factory.CreateClient(unscoped.Key);
         await _tenant.Http.CreateProductV2Async("SEEN-1", tags: ["tools"]);
     }
@@ -163,9 +163,27 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
     {
         var request = await BuildAsync(operation, variant);
         Requests++;
-        using var response = await request.Client.SendAsync(request.Message);
+        using var response = await request.Client.SendAsync(request.Message, HttpCompletionOption.ResponseHeadersRead);
         var status = (int)response.StatusCode;
         Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            // An endless stream: its status and content type are checked here, its events by the stream's own tests.
+            ResponsesChecked++;
+            if (!operation.Responses.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var streamed)
+                || !streamed.ContainsKey("text/event-stream"))
+            {
+                _violations.Add($"{operation} [{label}] → {status}: an event stream the document does not describe.");
+            }
+
+            if (expectation == Expectation.Refused)
+            {
+                _violations.Add($"{operation} [{label}] → {status}: a request the document calls invalid was accepted.");
+            }
+
+            return;
+        }
+
         var text = await response.Content.ReadAsStringAsync();
         ResponsesChecked++;
         var where = $"{operation} [{label}] → {status}";
@@ -307,6 +325,17 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         {
             var response = await _admin.PostAsJsonAsync("/api/v2/tenants", new { name = "Fresh" });
             return (await response.ReadJsonAsync()).Id().ToString();
+        }
+
+        if (operation.Path.Contains("/webhooks/deliveries/", StringComparison.Ordinal))
+        {
+            var webhook = await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["webhook.ping"]);
+            return (await _tenant.Http.PingAndWaitForDeliveryAsync(webhook.Id())).ToString();
+        }
+
+        if (operation.Path.Contains("/webhooks/", StringComparison.Ordinal))
+        {
+            return (await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["product.created"])).Id().ToString();
         }
 
         throw new InvalidOperationException($"No fixture for {operation.Path}.");

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using QuoinApi.Application.Events;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Events;
+using QuoinApi.Infrastructure.Persistence;
+
+namespace QuoinApi.Infrastructure.Events;
+
+/// <summary>
+/// Turns the domain events of tracked aggregates into outbox rows just before a save, so they are inserted in the
+/// same batch as the change that raised them, in its transaction. Each event is taken once: the aggregate's list is
+/// cleared as it is read, so a command that saves twice writes each event once, and the events raised after a
+/// handler's own save leave with the save at commit. Registered after <c>AuditFieldsInterceptor</c>, so the data
+/// carries the stamped timestamps. After the commit of a transaction that wrote events, it wakes the relay on this
+/// instance (never before: a rolled-back transaction publishes nothing).
+/// </summary>
+internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RolledBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SavedOutsideTransaction(eventData.Context);
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        SavedOutsideTransaction(eventData.Context);
+        return base.SavedChanges(eventData, result);
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is QuoinDbContext { OutboxWritten: true } db)
+        {
+            db.OutboxWritten = false;
+            signal.Raise();
+        }
+    }
+
+    private static void RolledBack(DbContext? context)
+    {
+        if (context is QuoinDbContext db)
+        {
+            db.OutboxWritten = false;
+        }
+    }
+
+    /// <summary>A save with no transaction of the caller's committed on its own (EF Core's own transaction).</summary>
+    private void SavedOutsideTransaction(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Committed(context);
+        }
+    }
+
+    private static void Collect(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        if (context.ChangeTracker.Entries<EventLogEntry>().Any(e => e.State == EntityState.Added) && context is QuoinDbContext enqueued)
+        {
+            enqueued.OutboxWritten = true;
+        }
+
+        List<EventLogEntry>? entries = null;
+        foreach (var tracked in context.ChangeTracker.Entries<Entity>())
+        {
+            var source = tracked.Entity;
+            if (source.DomainEvents.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var domainEvent in source.DomainEvents)
+            {
+                if (PublicEvents.Describe(source, domainEvent) is { } described)
+                {
+                    entries ??= [];
+                    entries.Add(EventLogEntry.Record(described.TenantId, described.Type, described.OccurredAt,
+                        JsonSerializer.Serialize(described.Data, described.Data.GetType(), EventJson.Options)));
+                }
+            }
+
+            source.ClearDomainEvents();
+        }
+
+        if (entries is not null)
+        {
+            context.AddRange(entries);
+            if (context is QuoinDbContext db)
+            {
+                db.OutboxWritten = true;
+            }
+        }
+    }
+}

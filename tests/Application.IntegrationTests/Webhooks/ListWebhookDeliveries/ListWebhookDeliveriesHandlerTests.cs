@@ -1,0 +1,34 @@
+using QuoinApi.Application.Products.CreateProduct;
+using QuoinApi.Application.Webhooks.ListWebhookDeliveries;
+using QuoinApi.Domain.Common;
+using QuoinApi.Domain.Webhooks;
+using QuoinApi.Testing;
+
+namespace QuoinApi.Application.IntegrationTests.Webhooks.ListWebhookDeliveries;
+
+public sealed class ListWebhookDeliveriesHandlerTests : IntegrationTestBase
+{
+    [Test]
+    public async Task Lists_a_subscriptions_deliveries_newest_first_and_hides_other_tenants()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync("Other");
+        var webhook = await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateProductCommand("D-1", "Widget", null, 1m, "EUR", []), tenant));
+        await PublishEventsAsync();
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        ResultAssert.Succeeded(await SendAsync(new CreateProductCommand("D-2", "Widget", null, 1m, "EUR", []), tenant));
+        await PublishEventsAsync();
+
+        var page = ResultAssert.Succeeded(await SendAsync(new ListWebhookDeliveriesQuery(webhook.Id, Common.Paging.ListRequest.Default), tenant));
+        var hidden = await SendAsync(new ListWebhookDeliveriesQuery(webhook.Id, Common.Paging.ListRequest.Default), other);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(page.Items, Has.Count.EqualTo(2));
+            Assert.That(page.Items.Select(d => d.Status), Is.All.EqualTo(WebhookDeliveryStatus.Pending));
+            Assert.That(page.Items[0].CreatedAt, Is.GreaterThan(page.Items[1].CreatedAt));
+            Assert.That(hidden.Error?.Kind, Is.EqualTo(ErrorKind.NotFound));
+        }
+    }
+}
