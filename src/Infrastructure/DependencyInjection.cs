@@ -20,12 +20,12 @@ using QuoinApi.Infrastructure.Persistence.Interceptors;
 using QuoinApi.Infrastructure.Persistence.Repositories;
 using QuoinApi.Infrastructure.RateLimiting;
 using QuoinApi.Infrastructure.Security;
-using QuoinApi.Infrastructure.Usage;
-using QuoinApi.Application.RatePlans;
-using QuoinApi.Application.Usage;
 using QuoinApi.Infrastructure.Webhooks;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using QuoinApi.Infrastructure.Usage;
+using QuoinApi.Application.RatePlans;
+using QuoinApi.Application.Usage;
 
 namespace QuoinApi.Infrastructure;
 
@@ -75,32 +75,6 @@ public static class DependencyInjection
         services.AddSingleton<RedisHealthCheck>();
         AddEventsAndWebhooks(services, configuration);
         return services;
-    }
-
-    private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<RatePlanOptions>()
-            .Bind(configuration.GetSection(RatePlanOptions.SectionName))
-            .Validate(options => options.IsValid(), "Every rate plan needs a positive RequestsPerSecond, Burst and MonthlyQuota.")
-            .ValidateOnStart();
-        services.AddOptions<RateLimitingOptions>()
-            .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
-            .Validate(options => options.AnonymousRequestsPerSecond > 0 && options.AnonymousBurst > 0,
-                "RateLimiting:AnonymousRequestsPerSecond and AnonymousBurst must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<UsageOptions>()
-            .Bind(configuration.GetSection(UsageOptions.SectionName))
-            .Validate(options => options.FlushInterval > TimeSpan.Zero, "Usage:FlushInterval must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<ClientAddressLimiter>();
-        services.AddSingleton<LocalTenantLimiter>();
-        services.AddSingleton<LocalUsageCounter>();
-        services.AddSingleton<TenantRateLimiter>();
-        services.AddSingleton<QuotaWatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<QuotaWatcher>());
-        services.AddScoped<IQuotaAlertLedger, PostgresQuotaAlertLedger>();
-        services.AddSingleton<UsageFlusher>();
-        services.AddHostedService(provider => provider.GetRequiredService<UsageFlusher>());
     }
 
     /// <summary>The outbox relay, the event log and its stream, and webhook delivery (ADR 0040 to 0043).</summary>
@@ -159,6 +133,32 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDeliveryWorker>());
         services.AddHostedService<PostgresNotificationListener>();
         services.AddHostedService<EventLogPurgeService>();
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RatePlanOptions>()
+            .Bind(configuration.GetSection(RatePlanOptions.SectionName))
+            .Validate(options => options.IsValid(), "Every rate plan needs a positive RequestsPerSecond, Burst and MonthlyQuota.")
+            .ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>()
+            .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
+            .Validate(options => options.AnonymousRequestsPerSecond > 0 && options.AnonymousBurst > 0,
+                "RateLimiting:AnonymousRequestsPerSecond and AnonymousBurst must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<UsageOptions>()
+            .Bind(configuration.GetSection(UsageOptions.SectionName))
+            .Validate(options => options.FlushInterval > TimeSpan.Zero, "Usage:FlushInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<ClientAddressLimiter>();
+        services.AddSingleton<LocalTenantLimiter>();
+        services.AddSingleton<LocalUsageCounter>();
+        services.AddSingleton<TenantRateLimiter>();
+        services.AddSingleton<QuotaWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<QuotaWatcher>());
+        services.AddScoped<IQuotaAlertLedger, PostgresQuotaAlertLedger>();
+        services.AddSingleton<UsageFlusher>();
+        services.AddHostedService(provider => provider.GetRequiredService<UsageFlusher>());
     }
 
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)

@@ -37,14 +37,14 @@ public class QuoinDbContext : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
-
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>The outbox and, once published, the event log (one table: publishing gives a row its position).</summary>
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
+
+    public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
 
     /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
     public ICurrentPrincipal? Principal { get; set; }

@@ -23,13 +23,13 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
 
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 
-    IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
-
     IQueryable<WebhookSubscription> IReadDbContext.WebhookSubscriptions => WebhookSubscriptions.AsNoTracking();
 
     IQueryable<WebhookDelivery> IReadDbContext.WebhookDeliveries => WebhookDeliveries.AsNoTracking();
 
     IQueryable<EventLogEntry> IReadDbContext.EventLog => EventLog.AsNoTracking().Where(e => e.Position != null);
+
+    IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
 
     Task<TResult> IReadDbContext.RunAsync<TArgument, TResult>(
         Func<DbContext, TArgument, CancellationToken, Task<TResult>> compiledQuery, TArgument argument, CancellationToken cancellationToken) =>

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using QuoinApi.Application.Usage;
 using QuoinApi.Infrastructure.Persistence;
 
@@ -10,8 +9,7 @@ namespace QuoinApi.Infrastructure.RateLimiting;
 
 /// <summary>
 /// Notices the request that crosses 80 % of a tenant's monthly quota, or uses its last unit, and records the crossing
-/// in the background (<see cref="IQuotaAlertLedger"/>, which enqueues <c>quota.warning</c> or <c>quota.exhausted</c> in the
-/// outbox), off the request's path: a request never waits for it. With
+/// with its event in the background (<see cref="IQuotaAlertLedger"/>), off the request's path: a request never waits for it. With
 /// Redis, the month's counter is incremented atomically, so exactly one request sees each crossing; without it each
 /// instance may see one, and the ledger keeps the first.
 /// </summary>
@@ -57,12 +55,13 @@ public sealed class QuotaWatcher(IServiceScopeFactory scopes, DatabaseReadiness 
             var ledger = scope.ServiceProvider.GetRequiredService<IQuotaAlertLedger>();
             if (await ledger.TryRecordAsync(crossing.TenantId, crossing.Period, crossing.Threshold, crossing.Used, crossing.Quota, cancellationToken))
             {
-                logger.LogInformation("Tenant {TenantId} crossed its {Threshold} quota threshold for {Period} ({Used} of {Quota}); the event is in the outbox.",
+                logger.LogInformation("Tenant {TenantId} crossed its {Threshold} quota threshold for {Period} ({Used} of {Quota}).",
                     crossing.TenantId, crossing.Threshold, crossing.Period.Key, crossing.Used, crossing.Quota);
             }
         }
-        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // The store is down or refused the write: this crossing goes unreported (logged), the watcher lives on.
             logger.LogWarning(exception, "Could not record tenant {TenantId}'s {Threshold} quota crossing.", crossing.TenantId, crossing.Threshold);
         }
     }

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using QuoinApi.Application.Events;
+using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.Common.Exceptions;
 using QuoinApi.Application.Usage;
 using QuoinApi.Domain.Events;
 using QuoinApi.Infrastructure.Persistence;
@@ -7,36 +7,40 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Usage;
 
 /// <summary>
-/// A row per tenant, period and threshold in <c>quota_notifications</c>; the primary key picks the one first recorder,
-/// whose transaction also writes the event into the outbox: the event is published once, and only if the row commits.
+/// A row per tenant, period and threshold in <c>quota_notifications</c>, written with the event in one transaction: the
+/// primary key picks the one first recorder, and a second one rolls back its copy of the event with its row.
 /// </summary>
-public sealed class PostgresQuotaAlertLedger(IDbContextFactory<QuoinDbContext> contexts, TimeProvider clock) : IQuotaAlertLedger
+internal sealed class PostgresQuotaAlertLedger(QuoinDbContext db, ITransactionManager transactions, IEventOutbox outbox, TimeProvider clock)
+    : IQuotaAlertLedger
 {
     public async Task<bool> TryRecordAsync(
         Guid tenantId, UsagePeriod period, QuotaThreshold threshold, long used, long quota, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var name = threshold == QuotaThreshold.Warning ? "warning" : "exhausted";
-
-        // Not a request: a context of its own (no caller), with the outbox every command uses.
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var outbox = new Events.EventOutbox(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recorded = await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO quota_notifications (tenant_id, period, threshold, used, quota, raised_at)
-            VALUES ({tenantId}, {period.Key}, {name}, {used}, {quota}, {now})
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
-        if (recorded == 0)
+        await using var transaction = await transactions.BeginAsync(cancellationToken);
+        db.Set<QuotaNotification>().Add(new QuotaNotification
         {
+            TenantId = tenantId,
+            Period = period.Key,
+            Threshold = threshold == QuotaThreshold.Warning ? "warning" : "exhausted",
+            Used = used,
+            Quota = quota,
+            RaisedAt = now,
+        });
+        outbox.Enqueue(
+            tenantId,
+            threshold == QuotaThreshold.Warning ? EventTypes.QuotaWarning : EventTypes.QuotaExhausted,
+            new QuotaEventData(period.Start, period.End, used, quota, Math.Max(quota - used, 0)),
+            now);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (UniqueConstraintException)
+        {
+            // Another instance reported this crossing first; its event is the one published.
             return false;
         }
-
-        outbox.Enqueue(tenantId, threshold == QuotaThreshold.Warning ? EventTypes.QuotaWarning : EventTypes.QuotaExhausted,
-            new QuotaEventData(period.Start, period.End, used, quota), now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 }

@@ -44,6 +44,14 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Authentication:Jwt:Audience", JwtAudience);
         builder.UseSetting("Idempotency:ResponseEncryptionKey", IdempotencyKey);
 
+        // Webhook receivers are loopback listeners in the tests; retries come after a short schedule the tests pass by
+        // moving the fake clock, and idle streams send a heartbeat every second.
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
+        builder.UseSetting("Webhooks:RetrySchedule:0", "00:00:05");
+        builder.UseSetting("Webhooks:RetrySchedule:1", "00:00:10");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
+        builder.UseSetting("Events:StreamHeartbeat", "00:00:01");
+
         // The suite makes many requests per tenant and from one (in-memory) client address: generous plans keep it
         // from meeting the limiter, which stays on. The rate-limit tests configure tight plans on hosts of their own.
         foreach (var plan in new[] { "Free", "Pro", "Enterprise" })
@@ -55,14 +63,6 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
 
         builder.UseSetting("RateLimiting:AnonymousRequestsPerSecond", "100000");
         builder.UseSetting("RateLimiting:AnonymousBurst", "100000");
-
-        // Webhook receivers are loopback listeners in the tests; retries come after a short schedule the tests pass by
-        // moving the fake clock, and idle streams send a heartbeat every second.
-        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
-        builder.UseSetting("Webhooks:RetrySchedule:0", "00:00:05");
-        builder.UseSetting("Webhooks:RetrySchedule:1", "00:00:10");
-        builder.UseSetting("Webhooks:PollInterval", "00:00:00.200");
-        builder.UseSetting("Events:StreamHeartbeat", "00:00:01");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -22,14 +22,14 @@ public interface IReadDbContext
 
     IQueryable<AuditEntry> AuditEntries { get; }
 
-    IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
-
     IQueryable<WebhookSubscription> WebhookSubscriptions { get; }
 
     IQueryable<WebhookDelivery> WebhookDeliveries { get; }
 
     /// <summary>Published events only (the tenant's event log), never what still waits in the outbox.</summary>
     IQueryable<EventLogEntry> EventLog { get; }
+
+    IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
 
     /// <summary>
     /// Runs a query compiled once (see <see cref="Mapping.CompiledProjections"/>) on this context, with its query
