@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QuoinApi.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    [ReviewedBreakingChange("audit_log.sequence", "Entries are now written unsealed and sealed after commit; the previous release reads these as never null and writes its own sequence, so it must not run beside this one: deploy with the old instances stopped (ADR 0014).")]
-    [ReviewedBreakingChange("audit_log.previous_hash", "Entries are now written unsealed and sealed after commit; the previous release reads these as never null and writes its own sequence, so it must not run beside this one: deploy with the old instances stopped (ADR 0014).")]
-    [ReviewedBreakingChange("audit_log.hash", "Entries are now written unsealed and sealed after commit; the previous release reads these as never null and writes its own sequence, so it must not run beside this one: deploy with the old instances stopped (ADR 0014).")]
     public partial class SealedAuditChain : Migration
     {
         /// <inheritdoc />
