@@ -50,6 +50,12 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton(provider => new RedisConnection(
             configuration.GetConnectionString("Redis"), provider.GetRequiredService<ILogger<RedisConnection>>()));
+        // API keys are cached in two levels (HybridCache): this instance's memory, then Redis, under a prefix of the
+        // database's name so that deployments sharing a Redis but not a database never read each other's entries.
+        var database = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Postgres")).Database ?? "quoinapi";
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(provider =>
+            new RedisDistributedCache(provider.GetRequiredService<RedisConnection>(), $"quoin:cache:{database}:"));
+        services.AddHybridCache();
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<IApiKeyCacheInvalidator, TransactionalApiKeyCacheInvalidator>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyCache>());

@@ -32,6 +32,9 @@ public sealed class ClientAddressLimiter : IDisposable
     /// <summary>Takes one unit of the address's budget; refused when it is spent.</summary>
     public RateLimitLease Acquire(IPAddress? address) => _limiter.AttemptAcquire(Partition(address));
 
+    /// <summary>Whether the address has budget left, without spending it.</summary>
+    public bool HasBudget(IPAddress? address) => _limiter.GetStatistics(Partition(address)) is not { CurrentAvailablePermits: <= 0 };
+
     private static IPAddress Partition(IPAddress? address)
     {
         if (address is null)

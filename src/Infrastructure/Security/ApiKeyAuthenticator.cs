@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Tenants;
@@ -11,20 +12,27 @@ namespace QuoinApi.Infrastructure.Security;
 
 /// <summary>
 /// Validates a presented secret. Malformed keys are refused with no I/O (format and checksum); known keys are served
-/// from a short-lived cache, so a request costs no database round trip; lastUsedAt is written at most once a minute.
-/// A singleton: a cache hit resolves nothing per request, and only a miss leases a pooled context. Unknown keys are
-/// remembered too, briefly, and a miss costs the client's address one unit of its unauthenticated budget first, so a
-/// flood of invented keys cannot reach the database.
+/// from HybridCache (this instance's memory, then Redis, shared by every instance), so a request costs no database
+/// round trip; lastUsedAt is written at most once a minute. Unknown keys are remembered too, briefly, and a look-up
+/// that reaches the database first costs the client's address one unit of its unauthenticated budget, so a flood of
+/// invented keys cannot reach the database. A singleton: a cache hit resolves nothing per request, and only a miss
+/// leases a pooled context.
 /// </summary>
 public sealed class ApiKeyAuthenticator(
     IDbContextFactory<QuoinDbContext> contexts,
-    IMemoryCache cache,
+    HybridCache cache,
     ClientAddressLimiter addresses,
     IOptions<ApiKeyAuthenticationOptions> options,
     TimeProvider clock)
 {
-    /// <summary>The cached answer for a well-formed key that matches no live key.</summary>
-    private static readonly AuthenticatedApiKey Unknown = new(Guid.Empty, null, []);
+    // Writes to the cache happen in the factory, with the entry's own lifetime (an unknown key's is shorter).
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    /// <summary>When this instance last recorded each key's use (the cached entries are immutable).</summary>
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastRecordedUse = new();
 
     public async Task<(ApiKeyCheck Check, AuthenticatedApiKey? Key)> AuthenticateAsync(
         string presented, System.Net.IPAddress? client, CancellationToken cancellationToken)
@@ -36,35 +44,37 @@ public sealed class ApiKeyAuthenticator(
 
         var hash = ApiKeySecret.HashOf(presented);
         var cacheKey = ApiKeyCache.CacheKey(hash);
-        if (!cache.TryGetValue(cacheKey, out AuthenticatedApiKey? key))
-        {
-            if (!TakeFromAddressBudget(client))
-            {
-                return (ApiKeyCheck.Throttled, null);
-            }
-
-            key = await LoadAsync(hash, cancellationToken);
-            cache.Set(cacheKey, key ?? Unknown, key is null ? options.Value.UnknownKeyCacheDuration : options.Value.CacheDuration);
-            if (key is null)
-            {
-                return (ApiKeyCheck.Invalid, null);
-            }
-        }
-        else if (ReferenceEquals(key, Unknown))
-        {
-            // Known to be unknown: no query, but the request still spends the address's unauthenticated budget.
-            return TakeFromAddressBudget(client) ? (ApiKeyCheck.Invalid, null) : (ApiKeyCheck.Throttled, null);
-        }
-
         var now = clock.GetUtcNow();
-        if (key!.ExpiresAt <= now || key.GraceEndsAt <= now)
+        AuthenticatedApiKey key;
+        try
         {
+            key = await cache.GetOrCreateAsync(cacheKey, (Authenticator: this, Hash: hash, Client: client, CacheKey: cacheKey),
+                static (state, ct) => state.Authenticator.LoadAndCacheAsync(state.Hash, state.Client, state.CacheKey, ct), ReadOnly,
+                cancellationToken: cancellationToken);
+            if (key.IsUnknown && key.ExpiresAt <= now)
+            {
+                // Remembered as unknown for less time than the entry lives: look again.
+                await cache.RemoveAsync(cacheKey, cancellationToken);
+                key = await LoadAndCacheAsync(hash, client, cacheKey, cancellationToken);
+            }
+        }
+        catch (AddressBudgetSpentException)
+        {
+            return (ApiKeyCheck.Throttled, null);
+        }
+
+        if (key.IsUnknown || key.ExpiresAt <= now || key.GraceEndsAt <= now)
+        {
+            // Not a live key: the request spends one unit of the address's unauthenticated budget.
             return TakeFromAddressBudget(client) ? (ApiKeyCheck.Invalid, null) : (ApiKeyCheck.Throttled, null);
         }
 
-        if (ApiKey.ShouldRecordUse(key.LastUsedAt, now))
+        var lastUsed = _lastRecordedUse.TryGetValue(key.Id, out var recorded) ? recorded : key.LastUsedAt;
+        if (ApiKey.ShouldRecordUse(lastUsed, now))
         {
-            await RecordUseAsync(key, now, cancellationToken);
+            // Set first so concurrent requests on this instance skip the write; the WHERE clause covers other instances.
+            _lastRecordedUse[key.Id] = now;
+            await RecordUseAsync(key.Id, now, cancellationToken);
         }
 
         return (ApiKeyCheck.Valid, key);
@@ -72,7 +82,8 @@ public sealed class ApiKeyAuthenticator(
 
     /// <summary>
     /// One unit of the client address's unauthenticated budget, spent by every request whose key is not a known live
-    /// one (an <see cref="ApiKeyCheck.Invalid"/> or <see cref="ApiKeyCheck.Throttled"/> answer has always spent it).
+    /// one (an <see cref="ApiKeyCheck.Invalid"/> or <see cref="ApiKeyCheck.Throttled"/> answer has always spent it, or
+    /// found it spent).
     /// </summary>
     private bool TakeFromAddressBudget(System.Net.IPAddress? client)
     {
@@ -85,6 +96,30 @@ public sealed class ApiKeyAuthenticator(
         || (options.Value.BootstrapSecret is { } bootstrap
             && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(bootstrap)));
+
+    /// <summary>
+    /// A miss in both levels: read the database (only while the address has budget left: each unknown key then spends
+    /// one unit, so look-ups of invented keys stay within the budget) and cache the answer in both levels.
+    /// </summary>
+    private async ValueTask<AuthenticatedApiKey> LoadAndCacheAsync(byte[] hash, System.Net.IPAddress? client, string cacheKey, CancellationToken cancellationToken)
+    {
+        if (!addresses.HasBudget(client))
+        {
+            throw new AddressBudgetSpentException();
+        }
+
+        var duration = options.Value.CacheDuration;
+        var key = await LoadAsync(hash, cancellationToken);
+        if (key is null)
+        {
+            // Marked unknown until the short deadline (checked on read); the entry itself lives the normal duration.
+            key = AuthenticatedApiKey.Unknown(clock.GetUtcNow() + options.Value.UnknownKeyCacheDuration);
+        }
+
+        await cache.SetAsync(cacheKey, key, new HybridCacheEntryOptions { Expiration = duration, LocalCacheExpiration = duration },
+            cancellationToken: cancellationToken);
+        return key;
+    }
 
     private async Task<AuthenticatedApiKey?> LoadAsync(byte[] hash, CancellationToken cancellationToken)
     {
@@ -105,15 +140,16 @@ public sealed class ApiKeyAuthenticator(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task RecordUseAsync(AuthenticatedApiKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordUseAsync(Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Set first so concurrent requests on this instance skip the write; the WHERE clause covers other instances.
-        key.LastUsedAt = now;
         var staleBefore = now - ApiKey.LastUsedResolution;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ApiKeys
             .IgnoreQueryFilters()
-            .Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= staleBefore))
+            .Where(k => k.Id == keyId && (k.LastUsedAt == null || k.LastUsedAt <= staleBefore))
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
     }
+
+    /// <summary>Leaves the cache factory without caching anything when the address may not look up another key.</summary>
+    private sealed class AddressBudgetSpentException : Exception;
 }

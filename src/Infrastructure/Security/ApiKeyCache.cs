@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuoinApi.Application.Common.Abstractions;
@@ -8,34 +8,26 @@ using StackExchange.Redis;
 namespace QuoinApi.Infrastructure.Security;
 
 /// <summary>
-/// Evicts validated keys on this instance at once and, through a Redis channel, on every other instance. Without Redis
-/// (or while it is down) other instances keep a key for at most the cache duration.
+/// Evicts validated keys from both cache levels (this instance's memory and Redis) and, through a Redis channel, from
+/// every other instance's memory, which HybridCache alone would leave as it is. Without Redis (or while it is down)
+/// other instances keep a key for at most the cache duration.
 /// </summary>
-public sealed class ApiKeyCache(IMemoryCache cache, RedisConnection redis, ILogger<ApiKeyCache> logger)
+public sealed class ApiKeyCache(HybridCache cache, RedisConnection redis, ILogger<ApiKeyCache> logger)
     : IApiKeyCacheInvalidator, IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("quoinapi:api-key-evictions");
 
     internal static string CacheKey(byte[] secretHash) => "api-key:" + Convert.ToHexString(secretHash);
 
-    /// <summary>Evicts on this instance only.</summary>
-    public void EvictLocally(IEnumerable<byte[]> secretHashes)
-    {
-        foreach (var hash in secretHashes)
-        {
-            cache.Remove(CacheKey(hash));
-        }
-    }
+    /// <summary>Evicts from this instance's memory and from Redis, without telling the other instances.</summary>
+    public ValueTask EvictLocallyAsync(IEnumerable<byte[]> secretHashes, CancellationToken cancellationToken) =>
+        cache.RemoveAsync(secretHashes.Select(CacheKey), cancellationToken);
 
     /// <summary>Evicts here and, through Redis, on every other instance. Call it once the change is committed.</summary>
     public async Task InvalidateAsync(IEnumerable<byte[]> secretHashes, CancellationToken cancellationToken)
     {
         var keys = secretHashes.Select(CacheKey).ToArray();
-        foreach (var key in keys)
-        {
-            cache.Remove(key);
-        }
-
+        await cache.RemoveAsync(keys, cancellationToken);
         if (keys.Length == 0 || redis.Connected is not { } connection)
         {
             return;
@@ -60,11 +52,15 @@ public sealed class ApiKeyCache(IMemoryCache cache, RedisConnection redis, ILogg
 
         try
         {
-            await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+            await multiplexer.GetSubscriber().SubscribeAsync(Channel, async (_, message) =>
             {
-                foreach (var key in message.ToString().Split(','))
+                try
                 {
-                    cache.Remove(key);
+                    await cache.RemoveAsync(message.ToString().Split(','));
+                }
+                catch (Exception exception) when (exception is RedisException or TimeoutException)
+                {
+                    logger.LogWarning(exception, "Could not apply API key evictions; the entries expire with the cache duration.");
                 }
             });
         }
@@ -85,11 +81,10 @@ public sealed class ApiKeyCache(IMemoryCache cache, RedisConnection redis, ILogg
 internal sealed class TransactionalApiKeyCacheInvalidator(ApiKeyCache cache, QuoinApi.Application.Common.Abstractions.AfterCommit afterCommit)
     : IApiKeyCacheInvalidator
 {
-    public Task InvalidateAsync(IEnumerable<byte[]> secretHashes, CancellationToken cancellationToken)
+    public async Task InvalidateAsync(IEnumerable<byte[]> secretHashes, CancellationToken cancellationToken)
     {
         var hashes = secretHashes.ToArray();
-        cache.EvictLocally(hashes);
+        await cache.EvictLocallyAsync(hashes, cancellationToken);
         afterCommit.Add(ct => cache.InvalidateAsync(hashes, ct));
-        return Task.CompletedTask;
     }
 }

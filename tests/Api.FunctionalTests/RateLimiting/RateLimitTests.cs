@@ -135,4 +135,41 @@ public sealed class RateLimitTests : FunctionalTestBase
             Assert.That(today.GetProperty("throttled").GetInt64(), Is.EqualTo(refused));
         }
     }
+
+    [Test]
+    public async Task Crossing_80_percent_and_all_of_the_quota_is_recorded_once_per_period_whichever_instance_sees_it()
+    {
+        await using var first = RateLimitHosts.Create(requestsPerSecond: 1000, burst: 1000, monthlyQuota: 5);
+        await using var second = RateLimitHosts.Create(requestsPerSecond: 1000, burst: 1000, monthlyQuota: 5);
+        var (tenantId, _, key) = await first.CreateTenantAsync();
+        using var onFirst = first.Client(key);
+        using var onSecond = second.Client(key);
+
+        foreach (var client in new[] { onFirst, onSecond, onFirst, onSecond, onFirst, onSecond, onFirst })
+        {
+            await client.GetAsync(TestApi.Products);
+        }
+
+        var recorded = await PollRecordedAsync(tenantId, expected: 2);
+        Assert.That(recorded, Is.EqualTo(new[] { "exhausted:5", "warning:4" }), "4 of 5 is 80 %; each once, though both instances served requests.");
+        var events = await Factory.Database.ScalarAsync<string>(
+            "SELECT string_agg(type, ',' ORDER BY type) FROM events WHERE tenant_id = $1 AND type LIKE 'quota.%'", tenantId);
+        Assert.That(events, Is.EqualTo("quota.exhausted,quota.warning"), "Each crossing enqueued its event in the outbox once.");
+    }
+
+    private static async Task<string[]> PollRecordedAsync(Guid tenantId, int expected)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var rows = await Factory.Database.ScalarAsync<string>(
+                "SELECT string_agg(threshold || ':' || used, ',' ORDER BY threshold) FROM quota_notifications WHERE tenant_id = $1", tenantId);
+            var recorded = rows?.Split(',') ?? [];
+            if (recorded.Length >= expected || attempt == 100)
+            {
+                return recorded;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

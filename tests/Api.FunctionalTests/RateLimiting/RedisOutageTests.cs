@@ -36,6 +36,11 @@ public sealed class RedisOutageTests : FunctionalTestBase
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }),
             "Served without Redis, and still limited, per instance.");
 
+        // Authentication never needs Redis: a key no cache has seen yet is checked against the database.
+        var (_, _, newKey) = await host.CreateTenantAsync();
+        using var newClient = host.Client(newKey);
+        Assert.That((await newClient.GetAsync(TestApi.Products)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
         await redis.StartAgainAsync();
         Assert.That(await WaitForReadinessAsync(host, "healthy"), Is.EqualTo((HttpStatusCode.OK, "healthy")));
 
