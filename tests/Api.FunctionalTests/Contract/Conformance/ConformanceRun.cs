@@ -20,6 +20,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
     private TenantClient _tenant = null!;
     private HttpClient _admin = null!;
     private HttpClient _unscoped = null!;
+    private HttpClient _unscopedForUsage = null!;
 
     public int Requests { get; private set; }
 
@@ -29,13 +30,17 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
     public SortedDictionary<int, int> Statuses { get; } = [];
 
-    /// <summary>A tenant with every scope, the platform admin, and a key whose only scope no operation here needs.</summary>
+    /// <summary>
+    /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
+    /// one of them (<c>usage:read</c> for all but the usage routes, <c>events:read</c> for those).
+    /// </summary>
     public async Task PrepareAsync()
     {
         _tenant = await factory.CreateTenantAsync("Conformance", "enterprise");
         _admin = factory.CreateAdminClient();
         var unscoped = await _tenant.Http.CreateApiKeyAsync(["usage:read"]);
         _unscoped = factory.CreateClient(unscoped.Key);
+        _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["events:read"])).Key);
         await _tenant.Http.CreateProductV2Async("SEEN-1", tags: ["tools"]);
     }
 
@@ -252,7 +257,8 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         var client = variant.Credentials switch
         {
             Credentials.None => factory.CreateClient(apiKey: null),
-            Credentials.Unscoped => platform ? _tenant.Http : _unscoped,
+            Credentials.Unscoped when platform => _tenant.Http,
+            Credentials.Unscoped => operation.Path.EndsWith("/usage", StringComparison.Ordinal) ? _unscopedForUsage : _unscoped,
             _ => platform ? _admin : _tenant.Http,
         };
 
