@@ -93,7 +93,9 @@ public sealed class UsageFlusher(
                 await PurgeBatchNamesAsync(cancellationToken);
             }
         }
-        catch (Exception exception) when (exception is NpgsqlException or RedisException or TimeoutException)
+        // ObjectDisposedException: at shutdown the Redis connection may close before this last flush; Redis keeps its
+        // counts, and the next flush of any instance writes them.
+        catch (Exception exception) when (exception is NpgsqlException or RedisException or TimeoutException or ObjectDisposedException)
         {
             logger.LogWarning(exception, "Flushing usage failed; the counts stay pending for the next flush.");
         }
