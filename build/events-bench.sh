@@ -15,23 +15,20 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
+# shellcheck source=build/bench-lib.sh
+source "$repo/build/bench-lib.sh"
 
 pg_port="${QUOIN_PG_PORT:-55432}"
 redis_port="${QUOIN_REDIS_PORT:-56379}"
 batch="${QUOIN_EVENTS_BATCH:-20000}"
 posts="${QUOIN_EVENTS_POSTS:-300}"
 rate="${QUOIN_EVENTS_RATE:-50}"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 api_port="$(free_port)"
 receiver_port="$(free_port)"
 api="http://127.0.0.1:$api_port"
 out="$repo/.local/events-bench"
 rm -rf "$out" && mkdir -p "$out"
 
-say() { printf '== %s\n' "$*" >&2; }
-pg_url() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=quoinapi;Password=quoinapi"; }
-psql_on() { local db="$1"; shift; PGPASSWORD=quoinapi PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U quoinapi -d "$db" "$@"; }
-secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48; }
 
 bash build/provision.sh --quiet
 say "building the API (Release)"

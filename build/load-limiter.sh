@@ -11,6 +11,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
+# shellcheck source=build/bench-lib.sh
+source "$repo/build/bench-lib.sh"
 
 pg_port="${QUOIN_PG_PORT:-55432}"
 redis_port="${QUOIN_REDIS_PORT:-56379}"
@@ -18,14 +20,10 @@ warmup="${QUOIN_LOAD_WARMUP:-4}"
 seconds="${QUOIN_LOAD_SECONDS:-10}"
 connections="${QUOIN_LOAD_CONNECTIONS:-64}"
 threads="${QUOIN_LOAD_THREADS:-2}"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 on="http://127.0.0.1:$(free_port)"
 off="http://127.0.0.1:$(free_port)"
 out="$repo/.local/load-limiter"
 rm -rf "$out" && mkdir -p "$out"
-say() { printf '== %s\n' "$*" >&2; }
-secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48; }
-psql_on() { local db="$1"; shift; PGPASSWORD=quoinapi PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U quoinapi -d "$db" "$@"; }
 
 command -v wrk >/dev/null || { apt-get install -y -q --no-install-recommends wrk >/dev/null 2>&1 \
   || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends wrk >/dev/null; }; }

@@ -15,6 +15,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
+# shellcheck source=build/bench-lib.sh
+source "$repo/build/bench-lib.sh"
 
 pg_port="${QUOIN_PG_PORT:-55432}"
 redis_port="${QUOIN_REDIS_PORT:-56379}"
@@ -22,7 +24,6 @@ warmup="${QUOIN_LOAD_WARMUP:-4}"
 seconds="${QUOIN_LOAD_SECONDS:-10}"
 connections="${QUOIN_LOAD_CONNECTIONS:-64}"
 threads="${QUOIN_LOAD_THREADS:-2}"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 api_port="${QUOIN_LOAD_API_PORT:-$(free_port)}"
 raw_port="${QUOIN_LOAD_RAW_PORT:-$(free_port)}"
 api="http://127.0.0.1:$api_port"
@@ -30,10 +31,6 @@ raw="http://127.0.0.1:$raw_port"
 out="$repo/.local/load"
 rm -rf "$out" && mkdir -p "$out"
 
-say() { printf '== %s\n' "$*" >&2; }
-pg_url() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=quoinapi;Password=quoinapi"; }
-psql_on() { local db="$1"; shift; PGPASSWORD=quoinapi PGOPTIONS=--client-min-messages=warning psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U quoinapi -d "$db" "$@"; }
-secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48; }
 
 # --- tools, services, builds --------------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get install -y -q --no-install-recommends wrk >/dev/null 2>&1 \
