@@ -93,6 +93,14 @@ public sealed class AuditSealerTests : IntegrationTestBase
             await SendAsync(Product($"K-{i}"), tenant);
         }
 
+        // The commit horizon is the cluster's: a transaction open in another database (a parallel test project) can hold
+        // these entries back for a moment, and the batch below must have them to seal.
+        for (var wait = 0; wait < 300 && await Database.ScalarAsync<long>(
+                 "SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND tx_id < pg_snapshot_xmin(pg_current_snapshot())", tenant) < 6; wait++)
+        {
+            await Task.Delay(50);
+        }
+
         // Hold the batch inside its final write, then kill its connection, as a crash or kill -9 would.
         await Database.ScalarAsync<int>(
             """
