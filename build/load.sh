@@ -12,6 +12,17 @@
 # env: QUOIN_PG_PORT, QUOIN_REDIS_PORT        the local PostgreSQL and Redis (as build/provision.sh)
 #      QUOIN_LOAD_API_PORT, QUOIN_LOAD_RAW_PORT  HTTP ports of the two services (default: free ports)
 #      QUOIN_LOAD_WARMUP (4), QUOIN_LOAD_SECONDS (10), QUOIN_LOAD_CONNECTIONS (64), QUOIN_LOAD_THREADS (2)
+#      QUOIN_LOAD_PREWARM (12) seconds of each API scenario (and the same for the raw side) before any measured run:
+#                             the API's tiered JIT recompiles some thousands of hot methods, which took 35-45 % of
+#                             its CPU in the first scenario's measured window when only the 4 s warm-up preceded it
+#      QUOIN_LOAD_API_ENV     extra environment of the API only, "NAME=value NAME=value" (experiments: GC settings...)
+#      QUOIN_LOAD_SCENARIOS   comma list of get,list,post-one,post-spread,post-single (default: all)
+#      QUOIN_LOAD_TRACE=1     also profile the API during each measured API run: dotnet-trace's sampled thread time,
+#                             written as .local/load/<scenario>.api.speedscope.json (summarise with
+#                             build/trace-top.py); profiling slows the API, so such a run's numbers are not results
+#      QUOIN_LOAD_PERF=1      also sample the API's CPU with Linux perf (cpu-clock, call graphs, JIT frames named through
+#                             DOTNET_PerfMapEnabled, W^X off so perf finds them): .local/load/<scenario>.api.perf.data, read with `perf report -i`.
+#                             Unlike thread-time samples, these are CPU time only (kernel time included)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
@@ -21,6 +32,7 @@ source "$repo/build/bench-lib.sh"
 pg_port="${QUOIN_PG_PORT:-55432}"
 redis_port="${QUOIN_REDIS_PORT:-56379}"
 warmup="${QUOIN_LOAD_WARMUP:-4}"
+prewarm="${QUOIN_LOAD_PREWARM:-12}"
 seconds="${QUOIN_LOAD_SECONDS:-10}"
 connections="${QUOIN_LOAD_CONNECTIONS:-64}"
 threads="${QUOIN_LOAD_THREADS:-2}"
@@ -28,6 +40,9 @@ api_port="${QUOIN_LOAD_API_PORT:-$(free_port)}"
 raw_port="${QUOIN_LOAD_RAW_PORT:-$(free_port)}"
 api="http://127.0.0.1:$api_port"
 raw="http://127.0.0.1:$raw_port"
+scenarios=",${QUOIN_LOAD_SCENARIOS:-get,list,post-one,post-spread,post-single},"
+trace="${QUOIN_LOAD_TRACE:-0}"
+perf_sample="${QUOIN_LOAD_PERF:-0}"
 out="$repo/.local/load"
 rm -rf "$out" && mkdir -p "$out"
 
@@ -35,6 +50,14 @@ rm -rf "$out" && mkdir -p "$out"
 # --- tools, services, builds --------------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get install -y -q --no-install-recommends wrk >/dev/null 2>&1 \
   || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends wrk >/dev/null; }; }
+dotnet_trace=""
+if [[ "$perf_sample" == 1 ]] && ! command -v perf >/dev/null; then
+  apt-get install -y -q --no-install-recommends linux-perf >/dev/null
+fi
+if [[ "$trace" == 1 ]]; then
+  dotnet_trace="$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")"
+  [[ -x "$dotnet_trace" ]] || dotnet tool install -g dotnet-trace >/dev/null
+fi
 bash build/provision.sh --quiet
 say "building the API and the raw reference (Release)"
 dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -68,7 +91,10 @@ trap stop_services EXIT
 say "migrating quoinapi_load; starting the API on $api and the raw reference on $raw"
 (cd "$api_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_load)" dotnet QuoinApi.Api.dll migrate) >"$out/api-migrate.log" 2>&1 \
   || { tail -20 "$out/api-migrate.log" >&2; exit 1; }
-(cd "$api_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_load)" ASPNETCORE_URLS="$api" exec dotnet QuoinApi.Api.dll) >"$out/api.log" 2>&1 &
+perf_map=0; [[ "$perf_sample" == 1 ]] && perf_map=1
+# shellcheck disable=SC2086  # QUOIN_LOAD_API_ENV is a list of assignments
+(cd "$api_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_load)" ASPNETCORE_URLS="$api" DOTNET_PerfMapEnabled=$perf_map DOTNET_EnableWriteXorExecute=$((1 - perf_map)) \
+  exec env ${QUOIN_LOAD_API_ENV:-} dotnet QuoinApi.Api.dll) >"$out/api.log" 2>&1 &
 api_pid=$!
 (cd "$raw_bin" && ConnectionStrings__Postgres="$(pg_url quoinapi_raw)" ASPNETCORE_URLS="$raw" exec dotnet QuoinApi.RawReference.dll) >"$out/raw.log" 2>&1 &
 raw_pid=$!
@@ -177,19 +203,57 @@ load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come f
   say "$name, $side: ${warmup}s warm-up, ${seconds}s measured"
   LOAD_RUN="$runs" timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s "$@" >"$out/$name.$side.warmup.txt"
   runs=$((runs + 1))
+  local tracer=""
+  if [[ "$trace" == 1 && "$side" == api ]]; then
+    "$dotnet_trace" collect -p "$api_pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf '%02d' $((seconds - 2)))" \
+      --format Speedscope -o "$out/$name.api.nettrace" >"$out/$name.api.trace.log" 2>&1 &
+    tracer=$!
+    sleep 1
+  elif [[ "$perf_sample" == 1 && "$side" == api ]]; then
+    perf record -e cpu-clock -F 999 -g -p "$api_pid" -o "$out/$name.api.perf.data" -- sleep $((seconds - 2)) \
+      >"$out/$name.api.perf.log" 2>&1 &
+    tracer=$!
+    sleep 1
+  fi
+  # What one request costs besides time: CPU of the service, of PostgreSQL and of Redis, and database transactions.
+  local pid db; [[ "$side" == api ]] && pid=$api_pid db=quoinapi_load || pid=$raw_pid db=quoinapi_raw
+  io_and_xacts "$pid" "$db" >"$out/$name.$side.before"
   LOAD_RUN="$runs" timeout $((seconds + 30)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" >"$file"
+  sleep 1 # the statistics collector's flush (PGSTAT_MIN_INTERVAL)
+  io_and_xacts "$pid" "$db" >"$out/$name.$side.after"
+  [[ -z "$tracer" ]] || wait "$tracer" || echo "warning: the profiler failed, see $out/$name.api.*.log" >&2
 }
+io_and_xacts() { # pid, database: CPU ticks of the service, of every postgres and redis-server process; transactions
+  local ticks pg=0 redis=0 pid
+  ticks="$(awk '{print $14 + $15}' "/proc/$1/stat")"
+  for pid in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  for pid in $(pgrep -x redis-server); do redis=$((redis + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$ticks $pg $redis $(psql_on "$2" -At -c \
+    "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")"
+}
+want() { [[ "$scenarios" == *",$1,"* ]]; }
 api_auth=(-H "X-Api-Key: $main_key")
 raw_auth=(-H "X-Tenant-Id: $main_tenant")
-load get raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products/$product"
-load get api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products/$product"
-load list raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products"
-load list api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products?pageSize=20"
-LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-one raw -s "$out/post.lua" "$raw/products"
-LOAD_HEADER=X-Api-Key LOAD_VALUES="$main_key" load post-one api -s "$out/post.lua" "$api/api/v2/products"
-LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$spread_tenants" load post-spread raw -s "$out/post.lua" "$raw/products"
-LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/post.lua" "$api/api/v2/products"
-LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-single raw -s "$out/post.lua" "$raw/products/single"
+if ((prewarm > 0)); then
+  say "pre-warm: ${prewarm}s of each scenario on each side (tiered JIT), not measured"
+  for side in raw api; do
+    if [[ "$side" == api ]]; then base="$api/api/v2/products" auth=("${api_auth[@]}") header=X-Api-Key value="$main_key"
+    else base="$raw/products" auth=("${raw_auth[@]}") header=X-Tenant-Id value="$main_tenant"; fi
+    timeout $((prewarm + 30)) wrk -t"$threads" -c"$connections" -d"${prewarm}s" "${auth[@]}" "$base/$product" >/dev/null
+    timeout $((prewarm + 30)) wrk -t"$threads" -c"$connections" -d"${prewarm}s" "${auth[@]}" "$base$( [[ $side == api ]] && echo '?pageSize=20')" >/dev/null
+    LOAD_HEADER=$header LOAD_VALUES="$value" LOAD_RUN=prewarm timeout $((prewarm + 30)) wrk -t"$threads" -c"$connections" -d"${prewarm}s" \
+      -s "$out/post.lua" "$base" >/dev/null
+  done
+fi
+want get && load get raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products/$product"
+want get && load get api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products/$product"
+want list && load list raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products"
+want list && load list api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products?pageSize=20"
+want post-one && LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-one raw -s "$out/post.lua" "$raw/products"
+want post-one && LOAD_HEADER=X-Api-Key LOAD_VALUES="$main_key" load post-one api -s "$out/post.lua" "$api/api/v2/products"
+want post-spread && LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$spread_tenants" load post-spread raw -s "$out/post.lua" "$raw/products"
+want post-spread && LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/post.lua" "$api/api/v2/products"
+want post-single && LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-single raw -s "$out/post.lua" "$raw/products/single"
 
 cut -d' ' -f1 /proc/loadavg >"$out/loadavg.end"
 # The audit sealer under the write load: its lag histogram, and what is still unsealed a second later.
@@ -200,9 +264,9 @@ grep -E '^Vm(RSS|HWM)' "/proc/$api_pid/status" >"$out/api.rss"
 grep -E '^Vm(RSS|HWM)' "/proc/$raw_pid/status" >"$out/raw.rss"
 
 # --- the table ------------------------------------------------------------------------------------------------------
-python3 - "$out" "$threads" "$connections" "$warmup" "$seconds" <<'PY'
+python3 - "$out" "$threads" "$connections" "$warmup" "$seconds" "$scenarios" <<'PY'
 import json, os, sys
-out, threads, connections, warmup, seconds = sys.argv[1:6]
+out, threads, connections, warmup, seconds, scenarios = sys.argv[1:7]
 
 def result(name, side):
     try:
@@ -212,6 +276,11 @@ def result(name, side):
         return None
     r = json.loads(line.split(" ", 1)[1])
     r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    try:  # per request: CPU ticks of the service, PostgreSQL, Redis; transactions (the wrk run plus a second)
+        before, after = ([int(x) for x in open(f"{out}/{name}.{side}.{when}").read().split()] for when in ("before", "after"))
+        r["per_request"] = [(a - b) / max(r["requests"], 1) for a, b in zip(after, before)]
+    except (OSError, ValueError):
+        r["per_request"] = None
     return r
 
 def rss(side):
@@ -231,6 +300,8 @@ header = ["scenario", "raw req/s", "raw p50", "raw p99", "API req/s", "API p50",
 table, problems = [], []
 for label, raw_name, api_name in rows:
     r, a = result(raw_name, "raw"), result(api_name, "api")
+    if f",{raw_name}," not in scenarios or f",{api_name}," not in scenarios:
+        continue  # not among QUOIN_LOAD_SCENARIOS
     if r is None or a is None:
         problems.append(f"{label}: no result (see {out})")
         continue
@@ -253,6 +324,17 @@ print(line(header))
 print("|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
 for row in table:
     print(line(row))
+tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+print("\nper request: CPU ms of the service / PostgreSQL / Redis (all their processes), database transactions:")
+for name in ("get", "list", "post-one", "post-spread", "post-single"):
+    cells = []
+    for side in ("raw", "api"):
+        x = result(name, side)
+        if x and x["per_request"]:
+            cpu = " / ".join(f"{v * tick_ms:.2f}" for v in x["per_request"][:3])
+            cells.append(f"{side} {cpu} ms, {x['per_request'][3]:.2f} xacts")
+    if cells:
+        print(f"  {name:<12} " + "; ".join(cells))
 one, spread = result("post-one", "api"), result("post-spread", "api")
 if one and spread:
     print(f"\nAPI POST one tenant / 64 tenants: {100 * one['rps'] / spread['rps']:.0f} %")

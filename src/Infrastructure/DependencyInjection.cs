@@ -145,6 +145,8 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(options => options.AnonymousRequestsPerSecond > 0 && options.AnonymousBurst > 0,
                 "RateLimiting:AnonymousRequestsPerSecond and AnonymousBurst must be positive.")
+            .Validate(options => options.PermitBatchMilliseconds is >= 0 and <= 1000,
+                "RateLimiting:PermitBatchMilliseconds must be between 0 and 1000.")
             .ValidateOnStart();
         services.AddOptions<UsageOptions>()
             .Bind(configuration.GetSection(UsageOptions.SectionName))
@@ -253,6 +255,13 @@ public static class DependencyInjection
         }
 
         settings.ApplicationName ??= "quoinapi";
+
+        // The same command timeout as EF Core's: Npgsql applies the connection's own one to its internal commands (the
+        // reset when a connection goes back to the pool), and each change of timeout is a setsockopt system call.
+        if (!given.Contains("CommandTimeout"))
+        {
+            settings.CommandTimeout = database.CommandTimeoutSeconds;
+        }
 
         // No DISCARD ALL when a connection goes back to the pool: the API keeps no session state (its advisory locks
         // are transaction-scoped), so the reset is pure overhead on every checkout (ADR 0005).

@@ -8,23 +8,26 @@ namespace QuoinApi.Infrastructure.Usage;
 /// </summary>
 public sealed class LocalUsageCounter
 {
-    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    // Keyed by the field's prefix and kind apart: counting a request joins no strings (requests served from leased
+    // permits are counted here on the hot path, ADR 0052).
+    private readonly ConcurrentDictionary<(string Prefix, char Kind), long> _counts = new();
 
     internal void Add(string usageField, char kind) =>
-        _counts.AddOrUpdate(usageField + kind, 1, static (_, count) => count + 1);
+        _counts.AddOrUpdate((usageField, kind), 1, static (_, count) => count + 1);
 
+    /// <summary>Puts back a counter taken by <see cref="TakeAll"/> (its field as the flusher saw it).</summary>
     internal void Add(string field, long count) =>
-        _counts.AddOrUpdate(field, count, (_, existing) => existing + count);
+        _counts.AddOrUpdate((field[..^1], field[^1]), count, (_, existing) => existing + count);
 
-    /// <summary>Removes and returns every pending counter.</summary>
+    /// <summary>Removes and returns every pending counter, by its whole field name.</summary>
     internal List<KeyValuePair<string, long>> TakeAll()
     {
         var taken = new List<KeyValuePair<string, long>>(_counts.Count);
-        foreach (var field in _counts.Keys)
+        foreach (var key in _counts.Keys)
         {
-            if (_counts.TryRemove(field, out var count))
+            if (_counts.TryRemove(key, out var count))
             {
-                taken.Add(new KeyValuePair<string, long>(field, count));
+                taken.Add(new KeyValuePair<string, long>(key.Prefix + key.Kind, count));
             }
         }
 
