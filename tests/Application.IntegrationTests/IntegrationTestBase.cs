@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Behaviors;
+using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure.Auditing;
@@ -50,10 +51,14 @@ public abstract class IntegrationTestBase
         var handler = overrides.Length == 0 ? registered : ActivatorUtilities.CreateInstance(scope.ServiceProvider, registered.GetType(), overrides);
         var handle = handlerType.GetMethod(nameof(IRequestHandler<IRequest<Result<T>>, Result<T>>.Handle))!;
         Task<Result<T>> Handler() => (Task<Result<T>>)handle.Invoke(handler, [request, CancellationToken.None])!;
+        if (request is not ICommandBase)
+        {
+            return await Handler(); // queries run without a unit of work, as in the pipeline
+        }
 
         var unitOfWorkType = typeof(UnitOfWorkBehavior<,>).MakeGenericType(request.GetType(), typeof(Result<T>));
         var unitOfWork = ActivatorUtilities.CreateInstance(scope.ServiceProvider, unitOfWorkType);
-        var run = unitOfWorkType.GetMethod(nameof(UnitOfWorkBehavior<IRequest<Result<T>>, Result<T>>.Handle))!;
+        var run = unitOfWorkType.GetMethod(nameof(IPipelineBehavior<IRequest<Result<T>>, Result<T>>.Handle))!;
         return await (Task<Result<T>>)run.Invoke(unitOfWork, [request, CancellationToken.None, (RequestHandlerDelegate<Result<T>>)Handler])!;
     }
 

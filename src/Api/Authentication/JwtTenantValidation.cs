@@ -21,7 +21,7 @@ internal static class JwtTenantValidation
         var tenantClaims = principal.FindAll(QuoinClaims.TenantId).ToArray();
         if (tenantClaims.Length == 0)
         {
-            if (!CurrentPrincipal.ScopesOf(principal).Contains(Scopes.PlatformAdmin))
+            if (!CurrentPrincipal.HasScope(principal, Scopes.PlatformAdmin))
             {
                 context.Fail(NoTenant);
             }

@@ -6,7 +6,7 @@ internal sealed class ScopeAuthorizationHandler : AuthorizationHandler<ScopeRequ
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && CurrentPrincipal.ScopesOf(context.User).Contains(requirement.Scope))
+        if (context.User.Identity?.IsAuthenticated == true && CurrentPrincipal.HasScope(context.User, requirement.Scope))
         {
             context.Succeed(requirement);
         }

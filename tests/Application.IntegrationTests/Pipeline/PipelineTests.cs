@@ -45,6 +45,20 @@ public sealed class PipelineTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task A_query_gets_only_telemetry_and_validation_no_transaction_idempotency_or_audit()
+    {
+        await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
+
+        // The command-only behaviors are constrained to ICommandBase: the container leaves them out of a query's
+        // pipeline, so a read rents no write DbContext and opens no transaction.
+        var behaviors = scope.ServiceProvider.GetServices<IPipelineBehavior<GetProductQuery, Result<ProductDto>>>()
+            .Select(b => b.GetType().GetGenericTypeDefinition())
+            .ToArray();
+
+        Assert.That(behaviors, Is.EqualTo(new[] { typeof(TelemetryBehavior<,>), typeof(ValidationBehavior<,>) }));
+    }
+
+    [Test]
     public async Task Each_request_gets_an_activity_and_a_duration_measurement_tagged_by_name_and_outcome_only()
     {
         var tenant = await CreateTenantAsync();

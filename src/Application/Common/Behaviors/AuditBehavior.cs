@@ -13,12 +13,13 @@ namespace QuoinApi.Application.Common.Behaviors;
 /// </summary>
 public sealed class AuditBehavior<TRequest, TResponse>(IAuditTrail auditTrail, ICurrentPrincipal principal, RequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICommandBase
     where TResponse : IResult<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var result = await next();
-        if (request is ICommandBase && result.IsSuccess)
+        if (result.IsSuccess)
         {
             await auditTrail.AppendAsync(AuditRecords.Describe(request!, result.BoxedValue, AuditRecord.Success, principal, context), cancellationToken);
         }

@@ -15,13 +15,14 @@ namespace QuoinApi.Application.Common.Behaviors;
 /// </summary>
 public sealed class IdempotencyBehavior<TRequest, TResponse>(IIdempotencyStore store, ICurrentPrincipal principal, RequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICommandBase
     where TResponse : IResult<TResponse>
 {
     private static readonly JsonSerializerOptions StorageOptions = new(JsonSerializerDefaults.General);
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommandBase || context.IdempotencyKey is not { } key)
+        if (context.IdempotencyKey is not { } key)
         {
             return await next();
         }

@@ -23,15 +23,11 @@ public sealed partial class UnitOfWorkBehavior<TRequest, TResponse>(
     ExpectedConflicts conflicts,
     ILogger<UnitOfWorkBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICommandBase
     where TResponse : IResult<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommandBase)
-        {
-            return await next();
-        }
-
         TResponse result;
         await using (var transaction = await transactions.BeginAsync(cancellationToken))
         {

@@ -3,6 +3,7 @@ using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Exceptions;
+using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.GetProduct;
 using QuoinApi.Application.UnitTests.Fakes;
@@ -69,6 +70,7 @@ public sealed class UnitOfWorkBehaviorTests
     }
 
     private Task<TResponse> Run<TRequest, TResponse>(TRequest request, Func<TResponse> handler)
+        where TRequest : ICommandBase
         where TResponse : IResult<TResponse> =>
         new UnitOfWorkBehavior<TRequest, TResponse>(_transactions, _audit, _principal, _requestContext, _afterCommit, _conflicts,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<UnitOfWorkBehavior<TRequest, TResponse>>.Instance)
@@ -79,26 +81,6 @@ public sealed class UnitOfWorkBehaviorTests
             });
 
     private Task<Result<Success>> Revoke(RevokeApiKeyCommand command, Result<Success> outcome) => Run(command, () => outcome);
-
-    [Test]
-    public async Task A_query_runs_without_a_transaction()
-    {
-        Result<ProductDto> notFound = Error.NotFound("product");
-
-        var result = await Run(new GetProductQuery(Guid.CreateVersion7()), () => notFound);
-
-        Assert.That(result, Is.SameAs(notFound));
-        Assert.That(_journal, Is.EqualTo(new[] { "handler" }));
-    }
-
-    [Test]
-    public async Task A_forbidden_query_is_not_audited()
-    {
-        await Run(new GetProductQuery(Guid.CreateVersion7()), () => (Result<ProductDto>)Error.Forbidden("product.forbidden", "No."));
-
-        Assert.That(_audit.Denied, Is.Empty);
-        Assert.That(_transactions.Transactions, Is.Empty);
-    }
 
     [Test]
     public async Task A_successful_command_commits_its_transaction_once_then_disposes_it()
