@@ -1,8 +1,14 @@
+#if (IncludeJwt)
 using System.Text;
+#endif
 using Microsoft.AspNetCore.Authentication;
+#if (IncludeJwt)
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+#endif
 using Microsoft.AspNetCore.Authorization;
+#if (IncludeJwt)
 using Microsoft.IdentityModel.Tokens;
+#endif
 using QuoinApi.Application.Common.Abstractions;
 
 namespace QuoinApi.Api.Authentication;
@@ -11,11 +17,14 @@ internal static class AuthenticationSetup
 {
     public static IServiceCollection AddQuoinAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+#if (IncludeJwt)
         var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
 
+#endif
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "API key or JWT", options => options.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { })
+#if (IncludeJwt)
             .AddScheme<AuthenticationSchemeOptions, AmbiguousCredentialsHandler>(AuthSchemes.Ambiguous, _ => { })
             .AddJwtBearer(AuthSchemes.Jwt, options =>
             {
@@ -46,6 +55,9 @@ internal static class AuthenticationSetup
                     options.TokenValidationParameters.SignatureValidator = (_, _) => throw new SecurityTokenSignatureKeyNotFoundException();
                 }
             });
+#else
+            .AddScheme<AuthenticationSchemeOptions, AmbiguousCredentialsHandler>(AuthSchemes.Ambiguous, _ => { });
+#endif
 
         services.AddAuthorization(options => options.AddScopePolicies());
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
@@ -55,7 +67,11 @@ internal static class AuthenticationSetup
         return services;
     }
 
+#if (IncludeJwt)
     /// <summary>A JWT has three dot-separated parts; anything else presented is treated as an API key.</summary>
+#else
+    /// <summary>Whatever is presented is treated as an API key (a malformed one is a 401).</summary>
+#endif
     private static string SelectScheme(HttpContext context)
     {
         if (AmbiguousCredentialsHandler.AreAmbiguous(context.Request))
@@ -68,9 +84,13 @@ internal static class AuthenticationSetup
             return AuthSchemes.ApiKey;
         }
 
+#if (IncludeJwt)
         var presented = ApiKeyAuthenticationHandler.PresentedKey(context.Request);
         return presented is not null && presented.Count(c => c == '.') == 2 && !presented.StartsWith("qk_", StringComparison.Ordinal)
             ? AuthSchemes.Jwt
             : AuthSchemes.ApiKey;
+#else
+        return AuthSchemes.ApiKey;
+#endif
     }
 }

@@ -25,7 +25,11 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
                 : new(["Bearer realm=\"quoinapi\"", $"ApiKey realm=\"quoinapi\", header=\"{AuthSchemes.ApiKeyHeader}\""]);
             await context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", failure switch
             {
+#if (IncludeJwt)
                 null => $"Authentication is required: send an API key ({AuthSchemes.ApiKeyHeader} or Authorization: Bearer) or a bearer token.",
+#else
+                null => $"Authentication is required: send an API key ({AuthSchemes.ApiKeyHeader} or Authorization: Bearer).",
+#endif
                 // Our own refusals say what was wrong; the token library's messages stay inside.
                 _ when failure.Message.StartsWith("The API key", StringComparison.Ordinal)
                     || failure.Message.StartsWith("The bearer token", StringComparison.Ordinal)

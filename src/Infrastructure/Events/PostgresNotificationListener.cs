@@ -68,7 +68,8 @@ internal sealed partial class PostgresNotificationListener(
         connection.Notification += (_, notification) => Dispatch(notification.Channel);
         try
         {
-            await using (var listen = new NpgsqlCommand($"LISTEN {NotificationChannels.Outbox}; LISTEN {NotificationChannels.Events}", connection))
+            // Quoted: a generated solution's channels carry its kebab-case name (acme-orders_outbox), no bare identifier.
+            await using (var listen = new NpgsqlCommand($"LISTEN \"{NotificationChannels.Outbox}\"; LISTEN \"{NotificationChannels.Events}\"", connection))
             {
                 await listen.ExecuteNonQueryAsync(stoppingToken);
             }

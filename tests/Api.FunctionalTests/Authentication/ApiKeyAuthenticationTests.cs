@@ -110,6 +110,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
         await AssertUnauthorizedAsync(response);
     }
 
+#if (IncludeJwt)
     [Test]
     public async Task Api_key_beside_a_jwt_is_refused()
     {
@@ -121,6 +122,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
 
         await AssertUnauthorizedAsync(response);
     }
+#endif
 
     [Test]
     public async Task The_same_key_as_header_and_bearer_is_one_credential()

@@ -1,14 +1,20 @@
+#if (IncludeJwt)
 using System.IdentityModel.Tokens.Jwt;
 using System.Net.Http.Headers;
+#endif
 using System.Net.Http.Json;
+#if (IncludeJwt)
 using System.Security.Claims;
 using System.Text;
+#endif
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+#if (IncludeJwt)
 using Microsoft.IdentityModel.Tokens;
+#endif
 using QuoinApi.Infrastructure.Persistence;
 using QuoinApi.Testing;
 
@@ -21,9 +27,11 @@ namespace QuoinApi.Api.FunctionalTests.Infrastructure;
 public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "functional-tests-admin-key-0123456789abcdef";
+#if (IncludeJwt)
     public const string JwtSigningKey = "functional-tests-jwt-signing-key-0123456789abcdef";
     public const string JwtIssuer = "quoinapi-tests";
     public const string JwtAudience = "quoinapi";
+#endif
     public const string IdempotencyKey = "functional-tests-idempotency-key-0123456789abcdef";
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -39,9 +47,11 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         builder.UseSetting("Shutdown:ReadinessDelaySeconds", "0");
         builder.UseSetting("Bootstrap:AdminApiKey", AdminKey);
         builder.UseSetting("ApiKeys:Environment", "Test");
+#if (IncludeJwt)
         builder.UseSetting("Authentication:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("Authentication:Jwt:Issuer", JwtIssuer);
         builder.UseSetting("Authentication:Jwt:Audience", JwtAudience);
+#endif
         builder.UseSetting("Idempotency:ResponseEncryptionKey", IdempotencyKey);
 
         // Webhook receivers are loopback listeners in the tests; retries come after a short schedule the tests pass by
@@ -102,6 +112,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         return new TenantClient(created.Id, created.OwnerApiKey.Id, created.OwnerApiKey.Key, CreateClient(created.OwnerApiKey.Key));
     }
 
+#if (IncludeJwt)
     /// <summary>A JWT signed with the test key.</summary>
     public static string CreateJwt(
         Guid? tenantId, string scopes, DateTimeOffset? expires = null, string audience = JwtAudience, DateTimeOffset? notBefore = null) =>
@@ -157,6 +168,7 @@ public sealed class QuoinApiFactory(TestDatabase database) : WebApplicationFacto
         var fake = Clock.GetUtcNow();
         return real < fake ? (real, fake) : (fake, real);
     }
+#endif
 
     private sealed record CreatedTenant(Guid Id, OwnerKey OwnerApiKey);
 
