@@ -226,6 +226,10 @@ internal static class ContractRules
         _ => Array.Find(Modules, module => module.Controller == controller)?.SortFields,
     };
 
+    /// <summary>What a controller's single resources are called where their ETag is described; null when they have none.</summary>
+    public static string? VersionedResource(string controller) =>
+        controller == "Products" ? "product" : Array.Find(Modules, module => module.Controller == controller)?.Resource;
+
     private static Dictionary<Type, IReadOnlyDictionary<string, MemberRule>> WithModules(Dictionary<Type, IReadOnlyDictionary<string, MemberRule>> bodies)
     {
         foreach (var (type, members) in Modules.SelectMany(module => module.RequestBodies))
