@@ -15,6 +15,8 @@ internal sealed class ModulePluralContract : IModuleContract
 
     public IEnumerable<string> SortFields => ListModulePluralQuery.SortFields.Names;
 
+    public string Resource => "singular_words";
+
     public IReadOnlyDictionary<Type, IReadOnlyDictionary<string, MemberRule>> RequestBodies { get; } = new Dictionary<Type, IReadOnlyDictionary<string, MemberRule>>
     {
         [typeof(ModuleNameRequest)] = new Dictionary<string, MemberRule>

@@ -1,3 +1,4 @@
+using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.ModulePlural.CreateModuleName;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Application.UnitTests.Support;
@@ -49,4 +50,8 @@ public sealed class CreateModuleNameHandlerTests
         ResultAssert.Failed(result, ErrorKind.Forbidden, "module_name.tenant_required");
         Assert.That(_context.Writes.Added<object>(), Is.Empty);
     }
+
+    [Test]
+    public void The_audit_log_names_the_resource_and_the_action_after_it() =>
+        Assert.That(AuditRecords.ActionOf(typeof(CreateModuleNameCommand)), Is.EqualTo(("module_name", "module_name.create")));
 }
