@@ -2,9 +2,12 @@
 # The templates' slow tests, in a copy of the working tree (tests/Architecture.Tests/Templates/):
 #   UseCaseTemplateTests    quoinapi-usecase generates a command and a query; the copy builds, passes its architecture
 #                           tests and the generated tests.
+#   ModuleTemplateTests     quoinapi-module generates two modules; with their migrations and the OpenAPI documents
+#                           regenerated, the copy builds, passes its architecture and contract tests and the
+#                           generated tests.
 #   SolutionTemplateTests   dotnet new quoinapi -n Acme.Orders builds and passes its architecture and unit tests.
-# Each takes minutes on two cores, so the default suite skips them. No argument runs both; an argument (a class name)
-# runs that one. Provisions PostgreSQL and Redis like build/test.sh. Every option combination: build/template-matrix.sh.
+# Each takes minutes on two cores, so the default suite skips them. No argument runs them all; an argument (a class
+# name) runs that one. Provisions PostgreSQL and Redis like build/test.sh. Every option combination: build/template-matrix.sh.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"

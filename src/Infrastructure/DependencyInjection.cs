@@ -95,7 +95,6 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddScoped<IEventOutbox, EventOutbox>();
-        services.AddScoped<IWebhookRepository, WebhookRepository>();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<IWebhookUrlGuard>(provider => provider.GetRequiredService<WebhookUrlGuard>());
         services.AddSingleton<OutboxRelay>();
@@ -195,9 +194,7 @@ public static class DependencyInjection
         services.AddScoped(PooledContexts.Lease<QuoinDbContext>);
         services.AddScoped(PooledContexts.Lease<ReadDbContext>);
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadDbContext>());
-        services.AddScoped<ITenantRepository, TenantRepository>();
-        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
-        services.AddScoped<IProductRepository, ProductRepository>();
+        AddRepositories(services);
         services.AddScoped<ITransactionManager, TransactionManager>();
         services.AddSingleton<IPersistenceExceptionTranslator, PostgresExceptionTranslator>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
@@ -217,6 +214,24 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<IdempotencyPurgeService>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditSealer>());
+    }
+
+    /// <summary>
+    /// Every repository of Persistence/Repositories, scoped, for the Application interfaces it implements: a module's
+    /// repository is registered without a line here.
+    /// </summary>
+    private static void AddRepositories(IServiceCollection services)
+    {
+        var repositories = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.Namespace == typeof(ProductRepository).Namespace
+                && type.Name.EndsWith("Repository", StringComparison.Ordinal));
+        foreach (var repository in repositories)
+        {
+            foreach (var service in repository.GetInterfaces().Where(i => i.Assembly == typeof(IProductRepository).Assembly))
+            {
+                services.AddScoped(service, repository);
+            }
+        }
     }
 
     private static readonly string? MigrationsAssembly = typeof(QuoinDbContext).Assembly.GetName().Name;

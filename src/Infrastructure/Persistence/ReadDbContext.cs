@@ -31,6 +31,8 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
 
     IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
 
+    IQueryable<TEntity> IReadDbContext.Query<TEntity>() => Set<TEntity>().AsNoTracking();
+
     Task<TResult> IReadDbContext.RunAsync<TArgument, TResult>(
         Func<DbContext, TArgument, CancellationToken, Task<TResult>> compiledQuery, TArgument argument, CancellationToken cancellationToken) =>
         compiledQuery(this, argument, cancellationToken);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using QuoinApi.Api.FunctionalTests.Contract.Conformance;
 using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Tenants;
@@ -33,8 +34,9 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
     {
         using var owner = await Factory.CreateTenantAsync("Owner");
         using var other = await Factory.CreateTenantAsync("Other");
-        var owned = await SeedAsync(owner, "OWNER");
-        await SeedAsync(other, "OTHER");
+        var modules = await ModuleCollectionsAsync();
+        var owned = await SeedAsync(owner, "OWNER", modules);
+        await SeedAsync(other, "OTHER", modules);
 
         var urls = GetRoutes().SelectMany(route => route.Urls(owned.Ids)).ToList();
         Assert.That(urls, Has.Count.GreaterThanOrEqualTo(10), "the walk found the API's GET routes");
@@ -48,7 +50,7 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         TestContext.Out.WriteLine($"Walked as both tenants: {string.Join(", ", readable)}; platform-only: {string.Join(", ", platformOnly)}");
         var otherBefore = await WalkAsync(other.Http, readable);
 
-        await ChangeEverythingAsync(owner, owned);
+        await ChangeEverythingAsync(owner, owned, modules);
         await owner.Http.WaitForAuditSealingAsync();
         var ownerAfter = await WalkAsync(owner.Http, readable);
         var otherAfter = await WalkAsync(other.Http, readable);
@@ -93,8 +95,8 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         }
     }
 
-    /// <summary>A product (v2) and a second key; the tenant's own id comes from its creation.</summary>
-    private static async Task<OwnedResources> SeedAsync(TenantClient tenant, string name)
+    /// <summary>A product (v2), a second key, a webhook, one of each module's; the tenant's own id comes from its creation.</summary>
+    private static async Task<OwnedResources> SeedAsync(TenantClient tenant, string name, IReadOnlyList<ModuleCollection> modules)
     {
         var (productId, _) = await tenant.Http.CreateProductV2Async($"{name}-SKU", name: $"{name} widget", description: $"{name} only");
         var key = await tenant.Http.CreateApiKeyAsync(["products:read"], name: $"{name} key");
@@ -107,12 +109,25 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
             ["webhooks"] = webhook.Id(),
         };
         string[] markers = [$"{name}-SKU", $"{name} widget", $"{name} only", $"{name} key", key.Body.String("prefix"), tenant.OwnerKey[..12], $"{name}-hooks"];
+        foreach (var module in modules)
+        {
+            using var created = await tenant.Http.SendAsync(HttpMethod.Post, module.Path, module.Body($"{name} {module.Segment}").ToJsonString());
+            ids[module.Segment] = (await created.AssertJsonAsync(HttpStatusCode.Created)).Id();
+            markers = [.. markers, $"{name} {module.Segment}"];
+        }
+
         return new OwnedResources(ids, [.. markers, .. ids.Values.Select(id => id.ToString()), tenant.OwnerKeyId.ToString()]);
     }
 
     /// <summary>Changes every resource the walk reads by id, and so every list and the audit chain.</summary>
-    private static async Task ChangeEverythingAsync(TenantClient owner, OwnedResources owned)
+    private static async Task ChangeEverythingAsync(TenantClient owner, OwnedResources owned, IReadOnlyList<ModuleCollection> modules)
     {
+        foreach (var module in modules)
+        {
+            await (await owner.Http.SendAsync(HttpMethod.Put, $"{module.Path}/{owned.Ids[module.Segment]}", module.Body($"OWNER {module.Segment}, renamed").ToJsonString()))
+                .AssertStatusAsync(HttpStatusCode.OK);
+        }
+
         var product = $"/api/v2/products/{owned.Ids["products"]}";
         await (await owner.Http.MergePatchAsync(product, """{"name":"OWNER widget, renamed"}""")).AssertStatusAsync(HttpStatusCode.OK);
         await (await owner.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{owned.Ids["api-keys"]}/rotate", new { gracePeriodSeconds = 60 }))
@@ -120,6 +135,25 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         await (await owner.Http.MergePatchAsync($"{WebhookApi.Webhooks}/{owned.Ids["webhooks"]}", """{"description":"OWNER hooks, renamed"}"""))
             .AssertStatusAsync(HttpStatusCode.OK);
         await owner.Http.PingAndWaitForDeliveryAsync(owned.Ids["webhooks"]);
+    }
+
+    /// <summary>
+    /// The collections the walk was not taught (a module's, <c>dotnet new quoinapi-module</c>) that the v2 document says
+    /// can be created (POST) and replaced (PUT <c>{id}</c>): the walk seeds and changes one of each through those.
+    /// </summary>
+    private static async Task<IReadOnlyList<ModuleCollection>> ModuleCollectionsAsync()
+    {
+        using var anonymous = Factory.CreateClient(apiKey: null);
+        var document = new ApiDescriptionDocument(await anonymous.GetStringAsync("/openapi/v2.json"));
+        var values = new SchemaValues(document);
+        return
+        [
+            .. from create in document.Operations
+               where create.Method == "POST" && create.RequestBody is not null
+               let segment = create.Path[(create.Path.LastIndexOf('/') + 1)..]
+               where !KnownCollections.Contains(segment) && document.Operations.Any(o => o.Method == "PUT" && o.Path == create.Path + "/{id}")
+               select new ModuleCollection(create.Path, segment, document, values, document.Resolve(create.RequestBody!.Content.First().Value)),
+        ];
     }
 
     private static async Task<Dictionary<WalkUrl, Read>> WalkAsync(HttpClient client, IEnumerable<WalkUrl> urls)
@@ -179,6 +213,28 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
 
     private sealed record OwnedResources(IReadOnlyDictionary<string, Guid> Ids, IReadOnlyList<string> Markers);
 
+    /// <summary>A module's collection, and its bodies: the document's valid body with its free text members set to a marker.</summary>
+    private sealed record ModuleCollection(string Path, string Segment, ApiDescriptionDocument Document, SchemaValues Values, JsonObject Schema)
+    {
+        public JsonObject Body(string text)
+        {
+            var body = (JsonObject)Values.Valid(Schema)!;
+            foreach (var (name, member) in Schema["properties"]?.AsObject() ?? [])
+            {
+                var rule = Document.Resolve(member!);
+                var free = SchemaValues.Types(rule).Contains("string") && rule["enum"] is null && rule["format"] is null
+                    && (rule["maxLength"]?.GetValue<int>() ?? int.MaxValue) >= text.Length
+                    && (rule["pattern"]?.GetValue<string>() is not { } pattern || Regex.IsMatch(text, pattern));
+                if (free)
+                {
+                    body[name] = text;
+                }
+            }
+
+            return body;
+        }
+    }
+
     private sealed record Read(HttpStatusCode Status, string Body);
 
     private sealed record WalkUrl(string Path, bool NamesAResource)
@@ -218,7 +274,7 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
             collection is not null && ids.TryGetValue(collection, out var id)
                 ? id.ToString()
                 : throw new AssertionException(
-                    $"{Pattern.RawText}: no resource of the owner is known for '{collection}' (known: {string.Join(", ", KnownCollections)}); " +
-                    "seed one in SeedAsync and change it in ChangeEverythingAsync.");
+                    $"{Pattern.RawText}: no resource of the owner is known for '{collection}' (known: {string.Join(", ", ids.Keys)}); " +
+                    "seed one in SeedAsync and change it in ChangeEverythingAsync (a module's collection is seeded by its documented POST and PUT).");
     }
 }

@@ -42,7 +42,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             responses.Remove(status);
         }
 
-        var versioned = action.ControllerName == "Products" && (hasId || HttpMethods.IsPost(method));
+        var versioned = ContractRules.VersionedResource(action.ControllerName) is { } resource && (hasId || HttpMethods.IsPost(method)) ? resource : null;
         var streams = metadata.OfType<ProducesAttribute>().Any(p => p.ContentTypes.Contains(EventStreamMediaType));
         foreach (var (status, response) in responses)
         {
@@ -191,9 +191,9 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
     /// <param name="status">The success status.</param>
     /// <param name="response">Its response.</param>
-    /// <param name="versioned">True when the body is one product, which comes with its ETag.</param>
+    /// <param name="versioned">The resource when the body is one of them (a product), which comes with its ETag.</param>
     /// <param name="streams">An endless Server-Sent Events stream, described as text.</param>
-    private static void DescribeSuccess(string status, OpenApiResponse response, bool versioned, bool streams)
+    private static void DescribeSuccess(string status, OpenApiResponse response, string? versioned, bool streams)
     {
         if (status is "204" or "304")
         {
@@ -225,9 +225,9 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             response.Headers["Location"] = new OpenApiHeader { Description = "Relative URL of the new resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
 
-        if (versioned)
+        if (versioned is not null)
         {
-            response.Headers["ETag"] = new OpenApiHeader { Description = "Strong entity tag of the product's version.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            response.Headers["ETag"] = new OpenApiHeader { Description = $"Strong entity tag of the {versioned}'s version.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
     }
 

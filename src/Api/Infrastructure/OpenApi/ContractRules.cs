@@ -62,7 +62,7 @@ internal sealed record MemberRule
 internal static class ContractRules
 {
     /// <summary>Text that is more than white space (the validators' "must not be empty").</summary>
-    private const string NotBlank = "\\S";
+    internal const string NotBlank = "\\S";
 
     private static readonly MemberRule Sku = new()
     {
@@ -114,8 +114,14 @@ internal static class ContractRules
 
     private static readonly MemberRule WebhookDescription = new() { Nullable = true, MaxLength = WebhookSubscription.DescriptionMaxLength, Example = "Order sync" };
 
-    /// <summary>Request bodies, by the CLR type the generator names the schema after.</summary>
-    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<string, MemberRule>> RequestBodies = new Dictionary<Type, IReadOnlyDictionary<string, MemberRule>>
+    /// <summary>The modules' own parts of the contract (<see cref="IModuleContract"/>); declared first, as the tables below read it.</summary>
+    private static readonly IModuleContract[] Modules = [.. typeof(ContractRules).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IModuleContract).IsAssignableFrom(type))
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .Select(type => (IModuleContract)Activator.CreateInstance(type)!)];
+
+    /// <summary>Request bodies, by the CLR type the generator names the schema after; the modules' after these.</summary>
+    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<string, MemberRule>> RequestBodies = WithModules(new Dictionary<Type, IReadOnlyDictionary<string, MemberRule>>
     {
         [typeof(ProductRequestV1)] = new Dictionary<string, MemberRule>
         {
@@ -165,7 +171,7 @@ internal static class ContractRules
                 Default = (long)ApiKey.DefaultRotationGrace.TotalSeconds, Description = "How long the old key keeps working.",
             },
         },
-    };
+    });
 
     /// <summary>RFC 7396 merge patches of a product: every member optional; null removes description and tags. v2's
     /// price is an object of its own (<see cref="MoneyPatch"/>).</summary>
@@ -217,8 +223,22 @@ internal static class ContractRules
         ("ApiKeys", _) => ListApiKeysQuery.SortFields.Names,
         ("Tenants", _) => ListTenantsQuery.SortFields.Names,
         ("AuditLog", _) => ListAuditLogQuery.SortFields.Names,
-        _ => null,
+        _ => Array.Find(Modules, module => module.Controller == controller)?.SortFields,
     };
+
+    /// <summary>What a controller's single resources are called where their ETag is described; null when they have none.</summary>
+    public static string? VersionedResource(string controller) =>
+        controller == "Products" ? "product" : Array.Find(Modules, module => module.Controller == controller)?.Resource;
+
+    private static Dictionary<Type, IReadOnlyDictionary<string, MemberRule>> WithModules(Dictionary<Type, IReadOnlyDictionary<string, MemberRule>> bodies)
+    {
+        foreach (var (type, members) in Modules.SelectMany(module => module.RequestBodies))
+        {
+            bodies.Add(type, members);
+        }
+
+        return bodies;
+    }
 
     private static decimal Pow10(int exponent) => Enumerable.Repeat(10m, exponent).Aggregate(1m, (product, ten) => product * ten);
 }

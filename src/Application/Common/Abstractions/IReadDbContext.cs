@@ -32,6 +32,13 @@ public interface IReadDbContext
     IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
 
     /// <summary>
+    /// Any other entity of the model, untracked and filtered like the members above: a module's queries read its
+    /// aggregate through this, so adding a module adds no member here.
+    /// </summary>
+    IQueryable<TEntity> Query<TEntity>()
+        where TEntity : class;
+
+    /// <summary>
     /// Runs a query compiled once (see <see cref="Mapping.CompiledProjections"/>) on this context, with its query
     /// filters. For the hottest reads, where EF Core's per-call expression work is a measurable share of the request.
     /// </summary>

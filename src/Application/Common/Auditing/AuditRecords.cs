@@ -39,7 +39,12 @@ public static partial class AuditRecords
     {
         var segments = commandType.Namespace!.Split('.');
         var feature = segments[^2]; // e.g. "ApiKeys"
-        var singular = feature.EndsWith('s') ? feature[..^1] : feature;
+        var singular = feature switch
+        {
+            _ when feature.EndsWith("ies", StringComparison.Ordinal) => feature[..^3] + "y", // SupplyCategories, a module's
+            _ when feature.EndsWith('s') => feature[..^1],
+            _ => feature,
+        };
         var verb = commandType.Name.Replace("Command", "", StringComparison.Ordinal).Replace(singular, "", StringComparison.Ordinal);
         var resourceType = SnakeCase(singular);
         return (resourceType, $"{resourceType}.{SnakeCase(verb)}");

@@ -344,6 +344,14 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             return (await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["product.created"])).Id().ToString();
         }
 
+        // Any other resource (a module's, dotnet new quoinapi-module): created through its collection's documented POST.
+        var collection = operation.Path[..operation.Path.IndexOf("/{id}", StringComparison.Ordinal)];
+        if (document.Operations.FirstOrDefault(o => o.Method == "POST" && o.Path == collection) is { } create)
+        {
+            using var created = await _tenant.Http.SendAsync(HttpMethod.Post, collection, BodyOf(create));
+            return (await created.ReadJsonAsync()).Id().ToString();
+        }
+
         throw new InvalidOperationException($"No fixture for {operation.Path}.");
     }
 

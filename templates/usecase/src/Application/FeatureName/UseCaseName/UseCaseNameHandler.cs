@@ -27,6 +27,7 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Domain.Common;
+using QuoinApi.Domain.FeatureName;
 
 namespace QuoinApi.Application.FeatureName.UseCaseName;
 
@@ -35,7 +36,7 @@ public sealed class UseCaseNameHandler(IReadDbContext db) : IQueryHandler<UseCas
 {
     public async Task<Result<UseCaseNameResult>> Handle(UseCaseNameQuery request, CancellationToken cancellationToken)
     {
-        var found = await db.FeatureName
+        var found = await db.Query<EntityName>()
             .Where(row => row.Id == request.Id)
             .Select(row => new UseCaseNameResult(row.Id))
             .FirstOrDefaultAsync(cancellationToken);
