@@ -117,6 +117,15 @@ public class HttpBenchmarks
             builder.UseSetting("Paging:TokenSigningKeys:0", "http-benchmarks-page-token-signing-key-0123456789");
             builder.UseSetting("Idempotency:ResponseEncryptionKey", "http-benchmarks-response-encryption-key-0123456789");
             builder.UseSetting("Shutdown:ReadinessDelaySeconds", "0");
+
+            // The limiter runs on every request (its cost is the API's), but the benchmark's tenant never meets it: a
+            // 429 would measure the plan, not the request.
+            foreach (var plan in new[] { "Free", "Pro", "Enterprise" })
+            {
+                builder.UseSetting($"RatePlans:{plan}:RequestsPerSecond", "1000000");
+                builder.UseSetting($"RatePlans:{plan}:Burst", "1000000");
+                builder.UseSetting($"RatePlans:{plan}:MonthlyQuota", "1000000000000");
+            }
         }
 
         /// <summary>
