@@ -62,6 +62,39 @@ public abstract class IntegrationTestBase
         return await (Task<Result<T>>)run.Invoke(unitOfWork, [request, CancellationToken.None, (RequestHandlerDelegate<Result<T>>)Handler])!;
     }
 
+    /// <summary>
+    /// Runs each of <paramref name="batches"/> (one worker's batch, -1 when it stood back for another holding the lock)
+    /// in a loop on a thread of its own while <paramref name="work"/> runs, and after it until some batch stood back,
+    /// for at most 10 s: on a quiet machine the work can be over before the loops ever overlapped. Returns how many
+    /// batches stood back, for the test to assert that the workers did run at the same time.
+    /// </summary>
+    protected static async Task<int> RunSideBySideAsync(IEnumerable<Func<Task<int>>> batches, Func<Task> work)
+    {
+        using var stop = new CancellationTokenSource();
+        var stoodBack = 0;
+        var loops = batches.Select(batch => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (await batch() < 0)
+                {
+                    Interlocked.Increment(ref stoodBack);
+                }
+            }
+        })).ToArray();
+
+        await work();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Volatile.Read(ref stoodBack) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(loops);
+        return stoodBack;
+    }
+
     /// <summary>Runs <paramref name="action"/> in a scope of its own as the given caller, e.g. to ask a repository.</summary>
     protected static async Task<T> AsCallerAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> action)
     {

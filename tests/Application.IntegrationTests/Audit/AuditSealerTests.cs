@@ -147,24 +147,9 @@ public sealed class AuditSealerTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
         await using var otherInstance = OtherInstance();
         var sealers = new[] { IntegrationTestSetup.Services.GetRequiredService<AuditSealer>(), otherInstance.GetRequiredService<AuditSealer>() };
-        using var writing = new CancellationTokenSource();
-        var contended = 0;
-
-        async Task SealUntilStoppedAsync(AuditSealer sealer)
-        {
-            while (!writing.IsCancellationRequested)
-            {
-                if (await sealer.SealBatchAsync(CancellationToken.None) < 0)
-                {
-                    Interlocked.Increment(ref contended);
-                }
-            }
-        }
-
-        var sealing = sealers.Select(s => Task.Run(() => SealUntilStoppedAsync(s))).ToArray();
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => SendAsync(Product($"TWO-{i}"), tenant)));
-        await writing.CancelAsync();
-        await Task.WhenAll(sealing);
+        var contended = await RunSideBySideAsync(
+            sealers.Select(sealer => (Func<Task<int>>)(() => sealer.SealBatchAsync(CancellationToken.None))),
+            () => Task.WhenAll(Enumerable.Range(0, 40).Select(i => SendAsync(Product($"TWO-{i}"), tenant))));
         await SealAuditAsync(sealers[1]);
 
         Assert.That(await SequencesAsync(tenant), Is.EqualTo(OneTo(40)));
