@@ -4,7 +4,7 @@ namespace QuoinApi.Infrastructure.RateLimiting;
 
 /// <summary>
 /// A tenant's permits that Redis granted to this instance ahead of use (ADR 0052), with what Redis said when it
-/// granted them, so that a request served from them answers with the same headers a Redis decision would give. One
+/// granted them, so that a request served from them answers with the headers a Redis decision would give then. One
 /// per tenant seen; every member is read and written under <see cref="Gate"/>.
 /// </summary>
 internal sealed class LeasedPermits
@@ -20,9 +20,6 @@ internal sealed class LeasedPermits
     public RatePlan Plan;
 
     public string Period = string.Empty;
-
-    /// <summary>What Redis had left of the burst after the grant (the permits in hand not included).</summary>
-    public long BurstRemaining;
 
     /// <summary>When Redis' burst is full again, as of the grant (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public long BurstFullAt;

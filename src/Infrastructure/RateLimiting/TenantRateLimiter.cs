@@ -87,8 +87,9 @@ public sealed class TenantRateLimiter(
             {
                 if (lease.TryTake(caller.Plan, period.Key, stamp))
                 {
-                    served = new RateLimitDecision(true, lease.BurstRemaining + lease.Left,
-                        BurstFullIn(lease.BurstFullAt, stamp), lease.MonthlyUsed - lease.Left, TimeSpan.Zero, false, Global: true);
+                    var fullIn = BurstFullIn(lease.BurstFullAt, stamp);
+                    served = new RateLimitDecision(true, Math.Min(limits.Burst, BurstLeft(limits, fullIn) + lease.Left),
+                        fullIn, lease.MonthlyUsed - lease.Left, TimeSpan.Zero, false, Global: true);
                 }
                 else
                 {
@@ -170,7 +171,6 @@ public sealed class TenantRateLimiter(
             lease.Plan = caller.Plan;
             lease.Period = period.Key;
             lease.ExpiresAt = stamp + (long)(_leaseLifetime.TotalSeconds * clock.TimestampFrequency);
-            lease.BurstRemaining = burstRemaining;
             lease.BurstFullAt = stamp + (long)(burstFullIn.TotalSeconds * clock.TimestampFrequency);
             lease.MonthlyUsed = used;
         }
@@ -184,6 +184,17 @@ public sealed class TenantRateLimiter(
     /// <summary>Up to the plan's rate times the batch window, at least one: with a window of 0, one per request.</summary>
     private long PermitsWanted(RatePlanLimits limits) =>
         Math.Clamp((long)limits.RequestsPerSecond * _batchMilliseconds / 1000, 1, MaxPermitsPerGrant);
+
+    /// <summary>
+    /// What Redis has left of the burst now, from when its burst is full again (the same arithmetic as the script's):
+    /// the bucket refills while the permits in hand are spent.
+    /// </summary>
+    private static long BurstLeft(RatePlanLimits limits, TimeSpan fullIn)
+    {
+        var interval = Gcra.IntervalMicros(limits.RequestsPerSecond);
+        var micros = (long)fullIn.TotalMicroseconds;
+        return Math.Max(0, limits.Burst - ((micros + interval - 1) / interval));
+    }
 
     private TimeSpan BurstFullIn(long fullAt, long stamp) =>
         fullAt > stamp ? TimeSpan.FromSeconds((double)(fullAt - stamp) / clock.TimestampFrequency) : TimeSpan.Zero;
