@@ -217,13 +217,13 @@ load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come f
   fi
   # What one request costs besides time: CPU of the service, of PostgreSQL and of Redis, and database transactions.
   local pid db; [[ "$side" == api ]] && pid=$api_pid db=quoinapi_load || pid=$raw_pid db=quoinapi_raw
-  io_and_xacts "$pid" "$db" >"$out/$name.$side.before"
+  cpu_and_xacts "$pid" "$db" >"$out/$name.$side.before"
   LOAD_RUN="$runs" timeout $((seconds + 30)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" >"$file"
   sleep 1 # the statistics collector's flush (PGSTAT_MIN_INTERVAL)
-  io_and_xacts "$pid" "$db" >"$out/$name.$side.after"
+  cpu_and_xacts "$pid" "$db" >"$out/$name.$side.after"
   [[ -z "$tracer" ]] || wait "$tracer" || echo "warning: the profiler failed, see $out/$name.api.*.log" >&2
 }
-io_and_xacts() { # pid, database: CPU ticks of the service, of every postgres and redis-server process; transactions
+cpu_and_xacts() { # pid, database: CPU ticks of the service, of every postgres and redis-server process; transactions
   local ticks pg=0 redis=0 pid
   ticks="$(awk '{print $14 + $15}' "/proc/$1/stat")"
   for pid in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done

@@ -27,9 +27,6 @@ internal sealed class LeasedPermits
     /// <summary>The month's count in Redis after the grant, which includes the permits in hand.</summary>
     public long MonthlyUsed;
 
-    /// <summary>The Redis call in flight for this tenant, which concurrent requests wait for instead of making their own.</summary>
-    public TaskCompletionSource<RateLimitDecision>? Pending;
-
     /// <summary>Unused permits dropped since the last Redis call, to give back to the burst and to the month's count.</summary>
     public long BurstRefund;
 

@@ -186,18 +186,13 @@ public sealed class TenantRateLimiter(
         Math.Clamp((long)limits.RequestsPerSecond * _batchMilliseconds / 1000, 1, MaxPermitsPerGrant);
 
     /// <summary>
-    /// What Redis has left of the burst now, from when its burst is full again (the same arithmetic as the script's):
-    /// the bucket refills while the permits in hand are spent.
+    /// What Redis has left of the burst now, from how long until its burst is full again (GCRA's own arithmetic, as the
+    /// script's): the bucket refills while the permits in hand are spent.
     /// </summary>
-    private static long BurstLeft(RatePlanLimits limits, TimeSpan fullIn)
-    {
-        var interval = Gcra.IntervalMicros(limits.RequestsPerSecond);
-        var micros = (long)fullIn.TotalMicroseconds;
-        return Math.Max(0, limits.Burst - ((micros + interval - 1) / interval));
-    }
+    private static long BurstLeft(RatePlanLimits limits, TimeSpan fullIn) =>
+        Math.Max(0, Gcra.Peek(0, (long)fullIn.TotalMicroseconds, Gcra.IntervalMicros(limits.RequestsPerSecond), limits.Burst).Remaining);
 
-    private TimeSpan BurstFullIn(long fullAt, long stamp) =>
-        fullAt > stamp ? TimeSpan.FromSeconds((double)(fullAt - stamp) / clock.TimestampFrequency) : TimeSpan.Zero;
+    private TimeSpan BurstFullIn(long fullAt, long stamp) => fullAt > stamp ? clock.GetElapsedTime(stamp, fullAt) : TimeSpan.Zero;
 
     private void Degraded(Exception exception)
     {
