@@ -25,6 +25,7 @@ export Idempotency__ResponseEncryptionKey="$(secret .local/idempotency-key)"
 
 echo "Building and migrating..."
 dotnet build src/Api -c Release -nologo -clp:ErrorsOnly -v quiet
+bash build/ensure-openapi.sh -c Release
 dotnet run --project src/Api -c Release --no-build --no-launch-profile -- migrate > .local/migrate.log 2>&1 || { cat .local/migrate.log; exit 1; }
 
 dotnet run --project src/Api -c Release --no-build --no-launch-profile &

@@ -15,6 +15,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 dotnet build QuoinApi.sln -c Release -nologo -clp:ErrorsOnly
+bash build/ensure-openapi.sh -c Release --no-build
 status=0
 dotnet test QuoinApi.sln -c Release --no-build --nologo --logger "trx" --results-directory "$results" "$@" || status=$?
 
