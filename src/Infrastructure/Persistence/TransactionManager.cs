@@ -24,6 +24,10 @@ internal sealed class TransactionManager(QuoinDbContext db) : ITransactionManage
                 "handler, or send the second command after the first has returned.");
         }
 
+        // EF Core wraps a save inside a caller's transaction in a savepoint so that the caller could carry on after a
+        // failed save. A command never does: a failed commit disposes (rolls back) the whole transaction. The savepoint
+        // would cost two round trips (SAVEPOINT, RELEASE) and make PostgreSQL run the writes in a subtransaction.
+        db.Database.AutoSavepointsEnabled = false;
         return new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken));
     }
 
