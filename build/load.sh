@@ -221,7 +221,7 @@ load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come f
   LOAD_RUN="$runs" timeout $((seconds + 30)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" >"$file"
   sleep 1 # the statistics collector's flush (PGSTAT_MIN_INTERVAL)
   cpu_and_xacts "$pid" "$db" >"$out/$name.$side.after"
-  [[ -z "$tracer" ]] || wait "$tracer" || echo "warning: the profiler failed, see $out/$name.api.*.log" >&2
+  if [[ -n "$tracer" ]]; then wait "$tracer" || echo "warning: the profiler failed (exit $?), see $out/$name.api.*.log" >&2; fi
 }
 cpu_and_xacts() { # pid, database: CPU ticks of the service, of every postgres and redis-server process; transactions
   local ticks pg=0 redis=0 pid
