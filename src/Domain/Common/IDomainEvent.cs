@@ -9,7 +9,7 @@ namespace QuoinApi.Domain.Common;
 #else
 /// <summary>
 /// Something that happened to an aggregate, raised by the aggregate and kept in <see cref="Entity.DomainEvents"/>. This
-/// service publishes none of them (it has no outbox): they record what a change did, for the domain's own tests and for
+/// service publishes none of them: they record what a change did, for the domain's own tests and for
 /// a handler that may read them before the save.
 /// </summary>
 #endif
