@@ -8,11 +8,15 @@ using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Tenants;
+#if (IncludeEvents)
 using QuoinApi.Application.Webhooks;
 using QuoinApi.Application.Events;
+#endif
 using QuoinApi.Infrastructure.Auditing;
 using QuoinApi.Infrastructure.Caching;
+#if (IncludeEvents)
 using QuoinApi.Infrastructure.Events;
+#endif
 using QuoinApi.Infrastructure.Health;
 using QuoinApi.Infrastructure.Idempotency;
 using QuoinApi.Infrastructure.Persistence;
@@ -20,9 +24,11 @@ using QuoinApi.Infrastructure.Persistence.Interceptors;
 using QuoinApi.Infrastructure.Persistence.Repositories;
 using QuoinApi.Infrastructure.RateLimiting;
 using QuoinApi.Infrastructure.Security;
+#if (IncludeEvents)
 using QuoinApi.Infrastructure.Webhooks;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+#endif
 using QuoinApi.Infrastructure.Usage;
 using QuoinApi.Application.RatePlans;
 using QuoinApi.Application.Usage;
@@ -73,10 +79,13 @@ public static class DependencyInjection
 
         services.AddSingleton<PostgresReadinessCheck>();
         services.AddSingleton<RedisHealthCheck>();
+#if (IncludeEvents)
         AddEventsAndWebhooks(services, configuration);
+#endif
         return services;
     }
 
+#if (IncludeEvents)
     /// <summary>The outbox relay, the event log and its stream, and webhook delivery (ADR 0040 to 0043).</summary>
     private static void AddEventsAndWebhooks(IServiceCollection services, IConfiguration configuration)
     {
@@ -134,6 +143,7 @@ public static class DependencyInjection
         services.AddHostedService<EventLogPurgeService>();
     }
 
+#endif
     private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RatePlanOptions>()
@@ -177,14 +187,20 @@ public static class DependencyInjection
 
         // Pooled contexts (ADR 0005): options, model and internal services are built once, not per request.
         services.AddSingleton<AuditFieldsInterceptor>();
+#if (IncludeEvents)
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DomainEventOutboxInterceptor>();
+#endif
         services.AddPooledDbContextFactory<QuoinDbContext>((provider, options) =>
         {
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
 
+#if (IncludeEvents)
             // In this order: the outbox reads the audit fields the first one stamps.
             options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>(), provider.GetRequiredService<DomainEventOutboxInterceptor>());
+#else
+            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>());
+#endif
         });
         services.AddPooledDbContextFactory<ReadDbContext>((provider, options) =>
         {

@@ -7,7 +7,9 @@ using QuoinApi.Application.Common.Messaging;
 using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure.Auditing;
+#if (IncludeEvents)
 using QuoinApi.Infrastructure.Events;
+#endif
 using QuoinApi.Testing;
 
 namespace QuoinApi.Application.IntegrationTests;
@@ -142,6 +144,7 @@ public abstract class IntegrationTestBase
         }
     }
 
+#if (IncludeEvents)
     /// <summary>
     /// Runs the outbox relay (no host runs it here) until every committed event is published, retrying briefly while
     /// another transaction on the cluster holds the commit horizon back.
@@ -163,6 +166,7 @@ public abstract class IntegrationTestBase
         }
     }
 
+#endif
     /// <summary>Creates a tenant as a platform administrator would and returns its id.</summary>
     protected static async Task<Guid> CreateTenantAsync(string name = "Acme")
     {

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Globalization;
+#if (IncludeEvents)
 using System.Text;
+#endif
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -33,7 +35,11 @@ internal sealed class RawProductEndpoints(RawProductStore store)
         return TypedResults.Json(new RawPage(items, token), RawJsonContext.Default.RawPage);
     }
 
+#if (IncludeEvents)
     /// <summary>The reference for the API's POST: product, audit row and outbox row in one transaction.</summary>
+#else
+    /// <summary>The reference for the API's POST: product and audit row in one transaction.</summary>
+#endif
     public async Task CreateDurableAsync(RawProductRequest request, [FromHeader(Name = TenantHeader)] Guid tenantId, HttpContext context)
     {
         if (ToProduct(request) is not { } product)
@@ -47,7 +53,11 @@ internal sealed class RawProductEndpoints(RawProductStore store)
         uint version;
         try
         {
+#if (IncludeEvents)
             version = await store.InsertDurableAsync(tenantId, product, Encoding.UTF8.GetString(body), summary, context.RequestAborted);
+#else
+            version = await store.InsertDurableAsync(tenantId, product, summary, context.RequestAborted);
+#endif
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
         {

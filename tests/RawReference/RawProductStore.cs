@@ -30,11 +30,13 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         VALUES ($1, $2, $3, $4, 'products.create', 'product', $5, $6)
         """;
 
+#if (IncludeEvents)
     private const string InsertOutboxSql = """
         INSERT INTO events (id, tenant_id, type, occurred_at, data)
         VALUES ($1, $2, 'product.created', $4, $3)
         """;
 
+#endif
     private const string Actor = "raw-reference";
 
     /// <summary>A new product's version, as the API's aggregate counts it.</summary>
@@ -80,6 +82,7 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         return FirstVersion;
     }
 
+#if (IncludeEvents)
     /// <summary>
     /// What a create must make durable: the product, its audit row and its outbox row. Sent as one batch without an
     /// explicit transaction: the statements before the batch's single Sync run as one implicit transaction, so this
@@ -87,6 +90,14 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<uint> InsertDurableAsync(
         Guid tenantId, RawProduct product, string payload, string summary, CancellationToken cancellationToken)
+#else
+    /// <summary>
+    /// What a create must make durable: the product and its audit row. Sent as one batch without an explicit
+    /// transaction: the statements before the batch's single Sync run as one implicit transaction, so this is one round
+    /// trip and one commit, and a failing statement rolls back both.
+    /// </summary>
+    public async Task<uint> InsertDurableAsync(Guid tenantId, RawProduct product, string summary, CancellationToken cancellationToken)
+#endif
     {
         await using var batch = dataSource.CreateBatch();
 
@@ -103,6 +114,7 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         insertAudit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = summary, NpgsqlDbType = NpgsqlDbType.Jsonb });
         batch.BatchCommands.Add(insertAudit);
 
+#if (IncludeEvents)
         var insertOutbox = new NpgsqlBatchCommand(InsertOutboxSql);
         insertOutbox.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
         insertOutbox.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = tenantId });
@@ -110,6 +122,7 @@ internal sealed class RawProductStore(NpgsqlDataSource dataSource)
         insertOutbox.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = product.CreatedAt });
         batch.BatchCommands.Add(insertOutbox);
 
+#endif
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return FirstVersion;
     }

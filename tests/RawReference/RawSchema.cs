@@ -2,11 +2,19 @@ using Npgsql;
 
 namespace QuoinApi.RawReference;
 
+#if (IncludeEvents)
 /// <summary>
 /// The raw reference's own tables, created at start in its own database. <c>products</c> has the API's columns,
 /// constraints and indexes (ProductConfiguration and its migrations), so an insert maintains the same indexes and the
 /// same generated search vector; <c>audit_log</c> and <c>events</c> (the outbox) are the two rows a durable create adds.
 /// </summary>
+#else
+/// <summary>
+/// The raw reference's own tables, created at start in its own database. <c>products</c> has the API's columns,
+/// constraints and indexes (ProductConfiguration and its migrations), so an insert maintains the same indexes and the
+/// same generated search vector; <c>audit_log</c> is the row a durable create adds.
+/// </summary>
+#endif
 internal static class RawSchema
 {
     private const string Ddl = """
@@ -51,6 +59,10 @@ internal static class RawSchema
             summary jsonb NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_audit_log_tenant_id_occurred_at_id ON audit_log (tenant_id, occurred_at, id);
+        """;
+
+#if (IncludeEvents)
+    private const string OutboxDdl = """
 
         -- The API's outbox and event log (EventLogEntryConfiguration, migration EventsAndWebhooks): the same columns,
         -- defaults, checks and indexes, so the insert maintains what the API's does.
@@ -72,10 +84,15 @@ internal static class RawSchema
         CREATE INDEX IF NOT EXISTS ix_events_tenant_id_position ON events (tenant_id, position) WHERE position IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_events_unpublished ON events (tx_id, id) WHERE position IS NULL;
         """;
+#endif
 
     public static async Task CreateAsync(NpgsqlDataSource dataSource)
     {
+#if (IncludeEvents)
+        await using var command = dataSource.CreateCommand(Ddl + OutboxDdl);
+#else
         await using var command = dataSource.CreateCommand(Ddl);
+#endif
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -52,11 +52,19 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+#if (IncludeEvents)
     /// <summary>
     /// Empties every table but the migrations history. The API's background workers (audit sealer, outbox relay,
     /// webhook delivery) may be writing the same tables while it deletes; when PostgreSQL resolves such a race as a
     /// deadlock, the reset (which nothing else depends on yet) runs again.
     /// </summary>
+#else
+    /// <summary>
+    /// Empties every table but the migrations history. The API's background workers (the audit sealer, the usage
+    /// flusher) may be writing the same tables while it deletes; when PostgreSQL resolves such a race as a deadlock, the
+    /// reset (which nothing else depends on yet) runs again.
+    /// </summary>
+#endif
     public async Task ResetAsync()
     {
         for (var attempt = 1; ; attempt++)

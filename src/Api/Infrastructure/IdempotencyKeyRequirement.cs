@@ -3,11 +3,19 @@ using QuoinApi.Infrastructure.Idempotency;
 
 namespace QuoinApi.Api.Infrastructure;
 
+#if (IncludeEvents)
 /// <summary>
 /// Outside Development the API refuses to start without <c>Idempotency:ResponseEncryptionKey</c>. Stored replays that
 /// carry a secret (a new API key, a webhook secret) are encrypted with it; a per-process key would make them unreadable
 /// after a restart or on another instance, so a client retrying a key creation would get a 409 for a key that exists.
 /// </summary>
+#else
+/// <summary>
+/// Outside Development the API refuses to start without <c>Idempotency:ResponseEncryptionKey</c>. Stored replays that
+/// carry a secret (a new API key) are encrypted with it; a per-process key would make them unreadable after a restart
+/// or on another instance, so a client retrying a key creation would get a 409 for a key that exists.
+/// </summary>
+#endif
 internal sealed class IdempotencyKeyRequirement(IHostEnvironment environment) : IValidateOptions<IdempotencyOptions>
 {
     public const string Message =

@@ -12,8 +12,10 @@ public static partial class Scopes
     public const string ProductsRead = "products:read";
     public const string ProductsWrite = "products:write";
     public const string KeysManage = "keys:manage";
+#if (IncludeEvents)
     public const string WebhooksManage = "webhooks:manage";
     public const string EventsRead = "events:read";
+#endif
     public const string AuditRead = "audit:read";
     public const string UsageRead = "usage:read";
     public const string PlatformAdmin = "platform:admin";

@@ -9,6 +9,7 @@ using QuoinApi.Infrastructure.Persistence;
 
 namespace QuoinApi.Infrastructure.Auditing;
 
+#if (IncludeEvents)
 /// <summary>
 /// Places recorded audit entries in their chains, in commit order, one sealer at a time across every instance
 /// (ADR 0014). Commands only insert their entry; this service gives it a sequence and its hash links afterwards.
@@ -21,6 +22,20 @@ namespace QuoinApi.Infrastructure.Auditing;
 /// chain heads commit together, so a sealer killed mid-batch leaves nothing half done. The scheduling and the lock are
 /// <see cref="CommitOrderedWorker"/>'s, shared with the outbox relay.
 /// </remarks>
+#else
+/// <summary>
+/// Places recorded audit entries in their chains, in commit order, one sealer at a time across every instance
+/// (ADR 0014). Commands only insert their entry; this service gives it a sequence and its hash links afterwards.
+/// </summary>
+/// <remarks>
+/// Each entry row carries its writer's transaction id (<c>tx_id</c>, defaulted to <c>pg_current_xact_id()</c>). A batch
+/// takes only rows below <c>pg_snapshot_xmin(pg_current_snapshot())</c>: every transaction under that horizon has
+/// finished, so no row can still appear before the ones sealed, and sealing in <c>(tx_id, id)</c> order never has to
+/// be redone. A transaction-scoped advisory lock makes one sealer run at a time; the batch, the new sequences and the
+/// chain heads commit together, so a sealer killed mid-batch leaves nothing half done. The scheduling and the lock are
+/// <see cref="CommitOrderedWorker"/>'s.
+/// </remarks>
+#endif
 public sealed class AuditSealer(
     IDbContextFactory<QuoinDbContext> contexts,
     IOptions<AuditOptions> options,

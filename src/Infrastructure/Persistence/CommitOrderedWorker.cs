@@ -6,6 +6,7 @@ using Npgsql;
 
 namespace QuoinApi.Infrastructure.Persistence;
 
+#if (IncludeEvents)
 /// <summary>
 /// Background work over rows in commit order, one worker at a time across every instance (ADR 0014, ADR 0040): the
 /// audit sealer and the outbox relay. Each row carries its writer's transaction id (<c>tx_id xid8 DEFAULT
@@ -21,6 +22,21 @@ namespace QuoinApi.Infrastructure.Persistence;
 /// the worker stops claiming at once. Scheduling uses real time, never the injected clock: a test's frozen clock must
 /// not stop it.
 /// </remarks>
+#else
+/// <summary>
+/// Background work over rows in commit order, one worker at a time across every instance (ADR 0014): the audit
+/// sealer. Each row carries its writer's transaction id (<c>tx_id xid8 DEFAULT pg_current_xact_id()</c>); a batch
+/// takes only rows below <see cref="CommittedHorizon"/>, where every transaction has finished, in <c>(tx_id, id)</c>
+/// order, so no row can still appear before the ones processed. A transaction advisory lock makes one worker run at
+/// a time, and the batch commits with its effects, so a worker killed mid-batch leaves nothing half done.
+/// </summary>
+/// <remarks>
+/// Scheduling: a pass runs when the worker is woken (after a commit on this instance), after a short debounce that
+/// gathers further commits into the same batch, and at the latest after the polling interval (rows another instance
+/// wrote). Nothing runs before the database is migrated (<see cref="DatabaseReadiness"/>); on shutdown the worker
+/// stops claiming at once. Scheduling uses real time, never the injected clock: a test's frozen clock must not stop it.
+/// </remarks>
+#endif
 public abstract partial class CommitOrderedWorker(DatabaseReadiness readiness, ILogger logger) : BackgroundService
 {
     /// <summary>The condition a row's <c>tx_id</c> meets once its transaction, and every older one, has finished.</summary>

@@ -2,10 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
+#if (IncludeEvents)
 using QuoinApi.Domain.Events;
+#endif
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
+#if (IncludeEvents)
 using QuoinApi.Domain.Webhooks;
+#endif
 
 namespace QuoinApi.Infrastructure.Persistence;
 
@@ -37,6 +41,7 @@ public class QuoinDbContext : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+#if (IncludeEvents)
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -44,14 +49,17 @@ public class QuoinDbContext : DbContext
     /// <summary>The outbox and, once published, the event log (one table: publishing gives a row its position).</summary>
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
+#endif
     public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
 
     /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
     public ICurrentPrincipal? Principal { get; set; }
 
+#if (IncludeEvents)
     /// <summary>Outbox rows were saved in the open transaction: the relay is woken when it commits.</summary>
     internal bool OutboxWritten { get; set; }
 
+#endif
     /// <summary>Read by the tenant query filter on every query; EF Core parameterises it per context instance.</summary>
     internal Guid? CurrentTenantId => Principal?.TenantId;
 

@@ -2,10 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
+#if (IncludeEvents)
 using QuoinApi.Domain.Events;
+#endif
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
+#if (IncludeEvents)
 using QuoinApi.Domain.Webhooks;
+#endif
 
 namespace QuoinApi.Infrastructure.Persistence;
 
@@ -23,12 +27,14 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
 
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 
+#if (IncludeEvents)
     IQueryable<WebhookSubscription> IReadDbContext.WebhookSubscriptions => WebhookSubscriptions.AsNoTracking();
 
     IQueryable<WebhookDelivery> IReadDbContext.WebhookDeliveries => WebhookDeliveries.AsNoTracking();
 
     IQueryable<EventLogEntry> IReadDbContext.EventLog => EventLog.AsNoTracking().Where(e => e.Position != null);
 
+#endif
     IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
 
     IQueryable<TEntity> IReadDbContext.Query<TEntity>() => Set<TEntity>().AsNoTracking();

@@ -7,12 +7,21 @@ using QuoinApi.Infrastructure.Persistence;
 
 namespace QuoinApi.Infrastructure.RateLimiting;
 
+#if (IncludeEvents)
 /// <summary>
 /// Notices the request that crosses 80 % of a tenant's monthly quota, or uses its last unit, and records the crossing
 /// with its event in the background (<see cref="IQuotaAlertLedger"/>), off the request's path: a request never waits for it. With
 /// Redis, the month's counter is incremented atomically, so exactly one request sees each crossing; without it each
 /// instance may see one, and the ledger keeps the first.
 /// </summary>
+#else
+/// <summary>
+/// Notices the request that crosses 80 % of a tenant's monthly quota, or uses its last unit, and records the crossing
+/// in the background (<see cref="IQuotaAlertLedger"/>), off the request's path: a request never waits for it. With
+/// Redis, the month's counter is incremented atomically, so exactly one request sees each crossing; without it each
+/// instance may see one, and the ledger keeps the first.
+/// </summary>
+#endif
 public sealed class QuotaWatcher(IServiceScopeFactory scopes, DatabaseReadiness readiness, ILogger<QuotaWatcher> logger) : BackgroundService
 {
     private readonly Channel<Crossing> _crossings = Channel.CreateBounded<Crossing>(

@@ -19,8 +19,10 @@ namespace QuoinApi.Api.Infrastructure.OpenApi;
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
+#if (IncludeEvents)
     private const string EventStreamMediaType = "text/event-stream";
 
+#endif
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
@@ -43,12 +45,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
 
         var versioned = ContractRules.VersionedResource(action.ControllerName) is { } resource && (hasId || HttpMethods.IsPost(method)) ? resource : null;
+#if (IncludeEvents)
         var streams = metadata.OfType<ProducesAttribute>().Any(p => p.ContentTypes.Contains(EventStreamMediaType));
+#endif
         foreach (var (status, response) in responses)
         {
             if (response is OpenApiResponse success)
             {
+#if (IncludeEvents)
                 DescribeSuccess(status, success, versioned, streams);
+#else
+                DescribeSuccess(status, success, versioned);
+#endif
             }
         }
 
@@ -189,11 +197,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
     private static OpenApiParameter Header(string name, string description, OpenApiSchema schema) =>
         new() { Name = name, In = ParameterLocation.Header, Description = description, Schema = schema };
 
+#if (IncludeEvents)
     /// <param name="status">The success status.</param>
     /// <param name="response">Its response.</param>
     /// <param name="versioned">The resource when the body is one of them (a product), which comes with its ETag.</param>
     /// <param name="streams">An endless Server-Sent Events stream, described as text.</param>
     private static void DescribeSuccess(string status, OpenApiResponse response, string? versioned, bool streams)
+#else
+    /// <param name="status">The success status.</param>
+    /// <param name="response">Its response.</param>
+    /// <param name="versioned">The resource when the body is one of them (a product), which comes with its ETag.</param>
+    private static void DescribeSuccess(string status, OpenApiResponse response, string? versioned)
+#endif
     {
         if (status is "204" or "304")
         {
@@ -201,6 +216,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             return;
         }
 
+#if (IncludeEvents)
         if (streams)
         {
             // Server-Sent Events: an endless text stream of id/event/data records, not one JSON document.
@@ -211,6 +227,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             return;
         }
 
+#endif
         if (response.Content is { } content)
         {
             foreach (var type in content.Keys.Where(type => type != "application/json").ToArray())

@@ -8,10 +8,12 @@ using QuoinApi.Application.Common.Paging;
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.ListProducts;
 using QuoinApi.Application.Tenants.ListTenants;
+#if (IncludeEvents)
 using QuoinApi.Application.Webhooks.ListWebhookDeliveries;
 using QuoinApi.Application.Webhooks.ListWebhooks;
 using QuoinApi.Domain.Events;
 using QuoinApi.Domain.Webhooks;
+#endif
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Products;
@@ -100,6 +102,7 @@ internal static class ContractRules
         Description = $"Minor units of the currency (1250 EUR = 12.50 EUR); at most {ProductRules.MaxPrice:0} in major units.",
     };
 
+#if (IncludeEvents)
     private static readonly MemberRule WebhookUrl = new()
     {
         Required = true, MinLength = 1, MaxLength = WebhookSubscription.UrlMaxLength, Pattern = "^https?://", Example = "https://example.com/webhooks/quoinapi",
@@ -114,6 +117,7 @@ internal static class ContractRules
 
     private static readonly MemberRule WebhookDescription = new() { Nullable = true, MaxLength = WebhookSubscription.DescriptionMaxLength, Example = "Order sync" };
 
+#endif
     /// <summary>The modules' own parts of the contract (<see cref="IModuleContract"/>); declared first, as the tables below read it.</summary>
     private static readonly IModuleContract[] Modules = [.. typeof(ContractRules).Assembly.GetTypes()
         .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IModuleContract).IsAssignableFrom(type))
@@ -144,6 +148,7 @@ internal static class ContractRules
             ["scopes"] = new() { Required = true, MinItems = 1, Items = new MemberRule { Enum = Scopes.TenantScopes }, Example = new JsonArray("products:read") },
             ["expiresAt"] = new() { Nullable = true, Description = "In the future; absent for a key that does not expire." },
         },
+#if (IncludeEvents)
         [typeof(CreateWebhookRequest)] = new Dictionary<string, MemberRule>
         {
             ["url"] = WebhookUrl, ["events"] = WebhookEvents, ["description"] = WebhookDescription,
@@ -163,6 +168,7 @@ internal static class ContractRules
                 Default = (long)WebhookSubscription.DefaultRotationGrace.TotalSeconds, Description = "How long the old secret keeps signing beside the new one.",
             },
         },
+#endif
         [typeof(RotateApiKeyRequest)] = new Dictionary<string, MemberRule>
         {
             ["gracePeriodSeconds"] = new()
@@ -217,8 +223,10 @@ internal static class ContractRules
     /// <summary>The sort whitelist of a list, by the controller that serves it.</summary>
     public static IEnumerable<string>? SortFields(string controller, string action) => (controller, action) switch
     {
+#if (IncludeEvents)
         ("Webhooks", "ListDeliveries") => ListWebhookDeliveriesQuery.SortFields.Names,
         ("Webhooks", _) => ListWebhooksQuery.SortFields.Names,
+#endif
         ("Products", _) => ProductSorting.Fields.Names,
         ("ApiKeys", _) => ListApiKeysQuery.SortFields.Names,
         ("Tenants", _) => ListTenantsQuery.SortFields.Names,

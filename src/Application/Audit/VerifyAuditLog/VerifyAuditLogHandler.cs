@@ -8,12 +8,15 @@ namespace QuoinApi.Application.Audit.VerifyAuditLog;
 /// <summary>
 /// Walks the caller's sealed chain in sequence order, streaming, and recomputes every hash. The first entry whose
 /// sequence skips, whose previous hash is not its predecessor's hash, or whose own hash does not recompute is reported.
-/// Entries recorded but not sealed yet (their transaction committed moments ago) are counted as pending.
+/// Entries recorded but not sealed yet (their transaction committed moments ago) are counted as pending, before the
+/// walk: the sealer may seal more between the two statements, so counting first makes a pending count of 0 mean that
+/// every entry committed before the request is in the walk (an entry sealed in between is counted in both instead).
 /// </summary>
 public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<VerifyAuditLogQuery, AuditVerification>
 {
     public async Task<Result<AuditVerification>> Handle(VerifyAuditLogQuery request, CancellationToken cancellationToken)
     {
+        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
         long expectedSequence = 1, count = 0;
         var previousHash = Array.Empty<byte>();
         long? firstInvalid = null;
@@ -34,7 +37,6 @@ public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<Ver
             previousHash = entry.Hash ?? [];
         }
 
-        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
         return new AuditVerification(firstInvalid is null, count, firstInvalid, pending);
     }
 }

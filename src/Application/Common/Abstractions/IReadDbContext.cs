@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
+#if (IncludeEvents)
 using QuoinApi.Domain.Events;
+#endif
 using QuoinApi.Domain.Products;
 using QuoinApi.Domain.Tenants;
+#if (IncludeEvents)
 using QuoinApi.Domain.Webhooks;
+#endif
 
 namespace QuoinApi.Application.Common.Abstractions;
 
@@ -22,6 +26,7 @@ public interface IReadDbContext
 
     IQueryable<AuditEntry> AuditEntries { get; }
 
+#if (IncludeEvents)
     IQueryable<WebhookSubscription> WebhookSubscriptions { get; }
 
     IQueryable<WebhookDelivery> WebhookDeliveries { get; }
@@ -29,6 +34,7 @@ public interface IReadDbContext
     /// <summary>Published events only (the tenant's event log), never what still waits in the outbox.</summary>
     IQueryable<EventLogEntry> EventLog { get; }
 
+#endif
     IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
 
     /// <summary>

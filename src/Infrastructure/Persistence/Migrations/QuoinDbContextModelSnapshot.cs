@@ -239,6 +239,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+#if (IncludeEvents)
             modelBuilder.Entity("QuoinApi.Domain.Events.EventLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -297,6 +298,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -461,6 +463,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+#if (IncludeEvents)
             modelBuilder.Entity("QuoinApi.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -628,6 +631,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Infrastructure.Auditing.AuditChainHead", b =>
                 {
                     b.Property<Guid>("Chain")
@@ -760,6 +764,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_api_keys_tenants_tenant_id");
                 });
 
+#if (IncludeEvents)
             modelBuilder.Entity("QuoinApi.Domain.Events.EventLogEntry", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Webhooks.WebhookSubscription", null)
@@ -769,6 +774,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_events_webhook_subscriptions_target_subscription_id");
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -778,6 +784,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
+#if (IncludeEvents)
 
             modelBuilder.Entity("QuoinApi.Domain.Webhooks.WebhookDelivery", b =>
                 {
@@ -805,6 +812,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_webhook_subscriptions_tenants_tenant_id");
                 });
+#endif
 #pragma warning restore 612, 618
         }
     }

@@ -30,17 +30,28 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
     public SortedDictionary<int, int> Statuses { get; } = [];
 
+#if (IncludeEvents)
     /// <summary>
     /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
     /// one of them (<c>usage:read</c> for all but the usage routes, <c>events:read</c> for those).
     /// </summary>
+#else
+    /// <summary>
+    /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
+    /// one of them (<c>usage:read</c> for all but the usage routes, <c>audit:read</c> for those).
+    /// </summary>
+#endif
     public async Task PrepareAsync()
     {
         _tenant = await factory.CreateTenantAsync("Conformance", "enterprise");
         _admin = factory.CreateAdminClient();
         var unscoped = await _tenant.Http.CreateApiKeyAsync(["usage:read"]);
         _unscoped = factory.CreateClient(unscoped.Key);
+#if (IncludeEvents)
         _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["events:read"])).Key);
+#else
+        _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["audit:read"])).Key);
+#endif
         await _tenant.Http.CreateProductV2Async("SEEN-1", tags: ["tools"]);
     }
 
@@ -171,6 +182,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         using var response = await request.Client.SendAsync(request.Message, HttpCompletionOption.ResponseHeadersRead);
         var status = (int)response.StatusCode;
         Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+#if (IncludeEvents)
         if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
         {
             // An endless stream: its status and content type are checked here, its events by the stream's own tests.
@@ -189,6 +201,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             return;
         }
 
+#endif
         var text = await response.Content.ReadAsStringAsync();
         ResponsesChecked++;
         var where = $"{operation} [{label}] → {status}";
@@ -333,6 +346,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             return (await response.ReadJsonAsync()).Id().ToString();
         }
 
+#if (IncludeEvents)
         if (operation.Path.Contains("/webhooks/deliveries/", StringComparison.Ordinal))
         {
             var webhook = await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["webhook.ping"]);
@@ -344,6 +358,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             return (await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["product.created"])).Id().ToString();
         }
 
+#endif
         // Any other resource (a module's, dotnet new quoinapi-module): created through its collection's documented POST.
         var collection = operation.Path[..operation.Path.IndexOf("/{id}", StringComparison.Ordinal)];
         if (document.Operations.FirstOrDefault(o => o.Method == "POST" && o.Path == collection) is { } create)

@@ -2,5 +2,5 @@ using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Domain.ModulePlural;
 
-/// <summary>Raised when an_item_phrase is created. Internal until PublicEvents describes it (then the outbox publishes it).</summary>
+/// <summary>Raised when an_item_phrase is created. Internal unless made a public event (docs/guides/adding-a-module.md).</summary>
 public sealed record ModuleNameCreated(Guid ModuleNameId, Guid TenantId, DateTimeOffset OccurredAt) : IDomainEvent;
