@@ -17,6 +17,7 @@ keep=0
 COMBINATIONS=(
     ""
     "--IncludeJwt false"
+    "--IncludeRatePlans false"
 )
 # Run whole, not only their architecture and unit tests: the defaults and the most trimmed combination.
 FULL_SUITE=(
