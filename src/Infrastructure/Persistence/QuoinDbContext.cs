@@ -44,7 +44,9 @@ public class QuoinDbContext : DbContext
     /// <summary>The outbox and, once published, the event log (one table: publishing gives a row its position).</summary>
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
+#if (IncludeRatePlans)
     public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
+#endif
 
     /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
     public ICurrentPrincipal? Principal { get; set; }

@@ -3,7 +3,11 @@ namespace QuoinApi.Application.Common.Abstractions;
 /// <summary>
 /// Adds a public event to the outbox inside the current command's transaction: it is published (streamed, delivered
 /// to webhooks) only after that transaction commits, and never if it rolls back. Domain events of tracked aggregates
+#if (IncludeRatePlans)
 /// reach the outbox on their own; this is for events no aggregate raises (quotas, pings).
+#else
+/// reach the outbox on their own; this is for events no aggregate raises (pings).
+#endif
 /// </summary>
 public interface IEventOutbox
 {

@@ -29,7 +29,9 @@ public interface IReadDbContext
     /// <summary>Published events only (the tenant's event log), never what still waits in the outbox.</summary>
     IQueryable<EventLogEntry> EventLog { get; }
 
+#if (IncludeRatePlans)
     IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
+#endif
 
     /// <summary>
     /// Any other entity of the model, untracked and filtered like the members above: a module's queries read its
