@@ -9,7 +9,11 @@ public sealed class ScopesTests
     {
         Assert.That(Scopes.All, Is.EquivalentTo(new[]
         {
-            "products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read", "usage:read", "platform:admin",
+            "products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read",
+#if (IncludeRatePlans)
+            "usage:read",
+#endif
+            "platform:admin",
         }));
     }
 

@@ -20,7 +20,11 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
     private TenantClient _tenant = null!;
     private HttpClient _admin = null!;
     private HttpClient _unscoped = null!;
+#if (IncludeRatePlans)
     private HttpClient _unscopedForUsage = null!;
+#else
+    private HttpClient _unscopedForAudit = null!;
+#endif
 
     public int Requests { get; private set; }
 
@@ -32,15 +36,27 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
     /// <summary>
     /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
+#if (IncludeRatePlans)
     /// one of them (<c>usage:read</c> for all but the usage routes, <c>events:read</c> for those).
+#else
+    /// one of them (<c>audit:read</c> for all but the audit log's routes, <c>keys:manage</c> for those).
+#endif
     /// </summary>
     public async Task PrepareAsync()
     {
+#if (IncludeRatePlans)
         _tenant = await factory.CreateTenantAsync("Conformance", "enterprise");
         _admin = factory.CreateAdminClient();
         var unscoped = await _tenant.Http.CreateApiKeyAsync(["usage:read"]);
         _unscoped = factory.CreateClient(unscoped.Key);
         _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["events:read"])).Key);
+#else
+        _tenant = await factory.CreateTenantAsync("Conformance");
+        _admin = factory.CreateAdminClient();
+        var unscoped = await _tenant.Http.CreateApiKeyAsync(["audit:read"]);
+        _unscoped = factory.CreateClient(unscoped.Key);
+        _unscopedForAudit = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["keys:manage"])).Key);
+#endif
         await _tenant.Http.CreateProductV2Async("SEEN-1", tags: ["tools"]);
     }
 
@@ -258,7 +274,11 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         {
             Credentials.None => factory.CreateClient(apiKey: null),
             Credentials.Unscoped when platform => _tenant.Http,
+#if (IncludeRatePlans)
             Credentials.Unscoped => operation.Path.EndsWith("/usage", StringComparison.Ordinal) ? _unscopedForUsage : _unscoped,
+#else
+            Credentials.Unscoped => operation.Path.Contains("/audit-log", StringComparison.Ordinal) ? _unscopedForAudit : _unscoped,
+#endif
             _ => platform ? _admin : _tenant.Http,
         };
 
