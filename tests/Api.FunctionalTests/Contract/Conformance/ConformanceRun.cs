@@ -34,14 +34,17 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
     public SortedDictionary<int, int> Statuses { get; } = [];
 
+#if (IncludeRatePlans)
     /// <summary>
     /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
-#if (IncludeRatePlans)
     /// one of them (<c>usage:read</c> for all but the usage routes, <c>events:read</c> for those).
-#else
-    /// one of them (<c>audit:read</c> for all but the audit log's routes, <c>keys:manage</c> for those).
-#endif
     /// </summary>
+#else
+    /// <summary>
+    /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
+    /// one of them (<c>audit:read</c> for all but the audit log's routes, <c>keys:manage</c> for those).
+    /// </summary>
+#endif
     public async Task PrepareAsync()
     {
 #if (IncludeRatePlans)
