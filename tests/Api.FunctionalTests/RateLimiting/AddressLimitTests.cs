@@ -5,10 +5,7 @@ using QuoinApi.Domain.ApiKeys;
 
 namespace QuoinApi.Api.FunctionalTests.RateLimiting;
 
-/// <summary>
-/// docs/http-contract.md#rate-limits: the per-address budget of unauthenticated requests and credential look-ups, which
-/// holds whether or not tenants are on rate plans.
-/// </summary>
+/// <summary>docs/http-contract.md#rate-limits: the per-address budget of unauthenticated requests and credential look-ups.</summary>
 public sealed class AddressLimitTests : FunctionalTestBase
 {
     [Test]
