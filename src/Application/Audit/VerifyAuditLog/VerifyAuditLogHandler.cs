@@ -14,6 +14,10 @@ public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<Ver
 {
     public async Task<Result<AuditVerification>> Handle(VerifyAuditLogQuery request, CancellationToken cancellationToken)
     {
+        // Counted before the chain is read: the sealer only moves entries from pending to sealed, so "none pending"
+        // then means every entry committed by now is in the walk below. (Counted after, an entry sealed between the two
+        // reads would be in neither.)
+        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
         long expectedSequence = 1, count = 0;
         var previousHash = Array.Empty<byte>();
         long? firstInvalid = null;
@@ -34,7 +38,6 @@ public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<Ver
             previousHash = entry.Hash ?? [];
         }
 
-        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
         return new AuditVerification(firstInvalid is null, count, firstInvalid, pending);
     }
 }
