@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
+#if (IncludeRatePlans)
 # Helpers shared by the benchmark scripts (load.sh, load-limiter.sh, events-bench.sh). Source it after setting pg_port.
+#else
+# Helpers shared by the benchmark scripts (load.sh, events-bench.sh). Source it after setting pg_port.
+#endif
 say() { printf '== %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pg_url() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=quoinapi;Password=quoinapi"; }
