@@ -1,9 +1,5 @@
 #!/usr/bin/env bash
-#if (IncludeEvents)
-# Helpers shared by the benchmark scripts (load.sh, load-limiter.sh, events-bench.sh). Source it after setting pg_port.
-#else
-# Helpers shared by the benchmark scripts (load.sh, load-limiter.sh). Source it after setting pg_port.
-#endif
+# Helpers shared by the benchmark scripts (build/load.sh and the other load scripts). Source it after setting pg_port.
 say() { printf '== %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pg_url() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=quoinapi;Password=quoinapi"; }

@@ -90,7 +90,11 @@ def call(method, path, key, body=None):
                                      data=None if body is None else json.dumps(body).encode())
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
-created = call("POST", "/api/v2/tenants", admin, {"name": "Events", "ratePlan": "enterprise"})
+tenant = {"name": "Events"}
+#if (IncludeRatePlans)
+tenant["ratePlan"] = "enterprise"
+#endif
+created = call("POST", "/api/v2/tenants", admin, tenant)
 call("POST", "/api/v2/webhooks", created["ownerApiKey"]["key"], {"url": hook, "events": ["product.created"]})
 with open(f"{out}/seed.env", "w") as env:
     print(f"tenant={created['id']}\nkey={created['ownerApiKey']['key']}", file=env)

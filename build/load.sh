@@ -77,9 +77,11 @@ export Bootstrap__AdminApiKey="load-admin-$(secret)"
 export Paging__TokenSigningKeys__0="$(secret)"
 export Idempotency__ResponseEncryptionKey="$(secret)"
 export Shutdown__ReadinessDelaySeconds=0
+#if (IncludeRatePlans)
 # The limiter stays on (its cost is part of the API's), but the load's tenants must never meet it: a 429 would
 # measure the plan, not the API. Each tenant's requests still run the Redis script.
 export RatePlans__Enterprise__RequestsPerSecond=1000000 RatePlans__Enterprise__Burst=1000000 RatePlans__Enterprise__MonthlyQuota=1000000000
+#endif
 
 api_pid="" raw_pid=""
 stop_services() {
@@ -120,7 +122,11 @@ def call(method, path, key, body=None):
         return json.load(response)
 
 def tenant(name):
-    created = call("POST", "/api/v2/tenants", admin, {"name": name, "ratePlan": "enterprise"})
+    body = {"name": name}
+#if (IncludeRatePlans)
+    body["ratePlan"] = "enterprise"
+#endif
+    created = call("POST", "/api/v2/tenants", admin, body)
     return created["id"], created["ownerApiKey"]["key"]
 
 main_tenant, main_key = tenant("Load")

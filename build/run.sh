@@ -42,8 +42,12 @@ curl -fsS "$base/health/ready" > /dev/null || { echo "The API did not become rea
 # Reuse the demo tenant's key while it still works; otherwise create a demo tenant through the API itself.
 demo_key="$(cat "$demo_file" 2>/dev/null || true)"
 if [[ -z "$demo_key" ]] || [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $demo_key" "$base/api/v1/products?pageSize=1")" != 200 ]]; then
+  demo_tenant='{"name":"Demo"}'
+#if (IncludeRatePlans)
+  demo_tenant='{"name":"Demo","ratePlan":"pro"}'
+#endif
   demo_key="$(curl -fsS -X POST "$base/api/v1/tenants" -H "X-Api-Key: $Bootstrap__AdminApiKey" -H 'Content-Type: application/json' \
-    -d '{"name":"Demo","ratePlan":"pro"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["ownerApiKey"]["key"])')"
+    -d "$demo_tenant" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ownerApiKey"]["key"])')"
   printf '%s' "$demo_key" > "$demo_file"
 fi
 

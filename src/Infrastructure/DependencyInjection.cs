@@ -29,9 +29,11 @@ using QuoinApi.Infrastructure.Webhooks;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 #endif
+#if (IncludeRatePlans)
 using QuoinApi.Infrastructure.Usage;
 using QuoinApi.Application.RatePlans;
 using QuoinApi.Application.Usage;
+#endif
 
 namespace QuoinApi.Infrastructure;
 
@@ -146,22 +148,29 @@ public static class DependencyInjection
 #endif
     private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
     {
+#if (IncludeRatePlans)
         services.AddOptions<RatePlanOptions>()
             .Bind(configuration.GetSection(RatePlanOptions.SectionName))
             .Validate(options => options.IsValid(), "Every rate plan needs a positive RequestsPerSecond, Burst and MonthlyQuota.")
             .ValidateOnStart();
+#endif
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(options => options.AnonymousRequestsPerSecond > 0 && options.AnonymousBurst > 0,
                 "RateLimiting:AnonymousRequestsPerSecond and AnonymousBurst must be positive.")
+#if (IncludeRatePlans)
             .Validate(options => options.PermitBatchMilliseconds is >= 0 and <= 1000,
                 "RateLimiting:PermitBatchMilliseconds must be between 0 and 1000.")
+#endif
             .ValidateOnStart();
+#if (IncludeRatePlans)
         services.AddOptions<UsageOptions>()
             .Bind(configuration.GetSection(UsageOptions.SectionName))
             .Validate(options => options.FlushInterval > TimeSpan.Zero, "Usage:FlushInterval must be positive.")
             .ValidateOnStart();
+#endif
         services.AddSingleton<ClientAddressLimiter>();
+#if (IncludeRatePlans)
         services.AddSingleton<LocalTenantLimiter>();
         services.AddSingleton<LocalUsageCounter>();
         services.AddSingleton<TenantRateLimiter>();
@@ -170,6 +179,7 @@ public static class DependencyInjection
         services.AddScoped<IQuotaAlertLedger, PostgresQuotaAlertLedger>();
         services.AddSingleton<UsageFlusher>();
         services.AddHostedService(provider => provider.GetRequiredService<UsageFlusher>());
+#endif
     }
 
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)

@@ -37,8 +37,13 @@ public sealed class BenchmarkHost : IAsyncDisposable
         var tenantId = Guid.CreateVersion7();
         services.AddScoped<ICurrentPrincipal>(_ => new TenantPrincipal(tenantId));
         var provider = services.BuildServiceProvider();
+#if (IncludeRatePlans)
         await database.ScalarAsync<int>(
             "INSERT INTO tenants (id, name, rate_plan, created_at, updated_at) VALUES ($1, 'Bench', 'pro', now(), now()) RETURNING 1", tenantId);
+#else
+        await database.ScalarAsync<int>(
+            "INSERT INTO tenants (id, name, created_at, updated_at) VALUES ($1, 'Bench', now(), now()) RETURNING 1", tenantId);
+#endif
         return new BenchmarkHost(database, provider, tenantId);
     }
 

@@ -38,7 +38,11 @@ public class HttpBenchmarks
 
         using var admin = _factory.CreateClient();
         admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+#if (IncludeRatePlans)
         var tenant = await ReadAsync<CreatedTenant>(await admin.PostAsJsonAsync("/api/v2/tenants", new { name = "Bench", ratePlan = "enterprise" }));
+#else
+        var tenant = await ReadAsync<CreatedTenant>(await admin.PostAsJsonAsync("/api/v2/tenants", new { name = "Bench" }));
+#endif
 
         _client = _factory.CreateClient();
         _client.DefaultRequestHeaders.Add("X-Api-Key", tenant.OwnerApiKey.Key);
@@ -117,6 +121,7 @@ public class HttpBenchmarks
             builder.UseSetting("Paging:TokenSigningKeys:0", "http-benchmarks-page-token-signing-key-0123456789");
             builder.UseSetting("Idempotency:ResponseEncryptionKey", "http-benchmarks-response-encryption-key-0123456789");
             builder.UseSetting("Shutdown:ReadinessDelaySeconds", "0");
+#if (IncludeRatePlans)
 
             // The limiter runs on every request (its cost is the API's), but the benchmark's tenant never meets it: a
             // 429 would measure the plan, not the request.
@@ -126,6 +131,7 @@ public class HttpBenchmarks
                 builder.UseSetting($"RatePlans:{plan}:Burst", "1000000");
                 builder.UseSetting($"RatePlans:{plan}:MonthlyQuota", "1000000000000");
             }
+#endif
         }
 
         /// <summary>

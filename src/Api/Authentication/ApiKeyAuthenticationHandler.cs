@@ -48,11 +48,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(QuoinClaims.TenantId, tenantId.ToString()));
         }
 
+#if (IncludeRatePlans)
         if (key.Caller is { } caller)
         {
             Context.Features.Set(caller);
         }
 
+#endif
         var identity = new ClaimsIdentity(claims, Scheme.Name, QuoinClaims.Subject, roleType: null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -36,6 +36,7 @@ internal static class JwtTenantValidation
         }
 
         var liveness = context.HttpContext.RequestServices.GetRequiredService<TenantLivenessCheck>();
+#if (IncludeRatePlans)
         if (await liveness.FindLiveAsync(tenantId, context.HttpContext.RequestAborted) is not { } caller)
         {
             context.Fail(UnknownTenant);
@@ -44,5 +45,11 @@ internal static class JwtTenantValidation
 
         // The token's requests draw from its tenant's budget, on the tenant's plan.
         context.HttpContext.Features.Set(caller);
+#else
+        if (!await liveness.IsLiveAsync(tenantId, context.HttpContext.RequestAborted))
+        {
+            context.Fail(UnknownTenant);
+        }
+#endif
     }
 }

@@ -29,8 +29,13 @@ internal static class CorsSetup
 
             policy.WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
                 .WithHeaders("Authorization", "Content-Type", "X-Api-Key", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id", "traceparent")
+#if (IncludeRatePlans)
                 .WithExposedHeaders("ETag", "Location", "Link", "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed",
                     "X-Request-Id", "Deprecation", "Sunset", "api-supported-versions", "api-deprecated-versions")
+#else
+                .WithExposedHeaders("ETag", "Location", "Link", "Retry-After", "Idempotent-Replayed",
+                    "X-Request-Id", "Deprecation", "Sunset", "api-supported-versions", "api-deprecated-versions")
+#endif
                 .DisallowCredentials()
                 .SetPreflightMaxAge(TimeSpan.FromHours(1));
         }));

@@ -1,11 +1,14 @@
 using System.Threading.RateLimiting;
+#if (IncludeRatePlans)
 using Microsoft.Extensions.Options;
 using QuoinApi.Application.RatePlans;
 using QuoinApi.Application.Usage;
+#endif
 using QuoinApi.Infrastructure.RateLimiting;
 
 namespace QuoinApi.Api.RateLimiting;
 
+#if (IncludeRatePlans)
 /// <summary>
 /// The global limiter of ASP.NET Core's rate-limiting middleware, partitioned by who calls: a tenant's requests draw
 /// from the tenant's shared budget (<see cref="TenantRateLimiter"/>, one Redis script per request) and carry the
@@ -14,18 +17,29 @@ namespace QuoinApi.Api.RateLimiting;
 /// </summary>
 internal sealed class QuoinRateLimiter(TenantRateLimiter tenants, ClientAddressLimiter addresses, IOptions<RatePlanOptions> plans, TimeProvider clock)
     : PartitionedRateLimiter<HttpContext>
+#else
+/// <summary>
+/// The global limiter of ASP.NET Core's rate-limiting middleware: unauthenticated requests to the API draw from their
+/// address's budget (<see cref="ClientAddressLimiter"/>); authenticated callers and the operations endpoints are not
+/// limited.
+/// </summary>
+internal sealed class QuoinRateLimiter(ClientAddressLimiter addresses) : PartitionedRateLimiter<HttpContext>
+#endif
 {
     /// <summary>Set by authentication when a credential look-up already spent (or was refused) the address's budget.</summary>
     internal static readonly object AddressCharged = new();
+#if (IncludeRatePlans)
 
     private readonly PolicyCache[] _policies = new PolicyCache[Enum.GetValues<Domain.Tenants.RatePlan>().Length];
+#endif
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
 
-    // The middleware tries this first and, when it is not acquired, awaits AcquireAsync: the decision needs Redis, so
-    // it is made there.
+    // The middleware tries this first and, when it is not acquired, awaits AcquireAsync: the decision is made there,
+    // once (a tenant's needs Redis).
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => Leases.NotYet;
 
+#if (IncludeRatePlans)
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
     {
         if (resource.Features.Get<RateLimitedCaller>() is { } caller)
@@ -33,6 +47,15 @@ internal sealed class QuoinRateLimiter(TenantRateLimiter tenants, ClientAddressL
             return await AcquireForTenantAsync(resource, caller);
         }
 
+        return AcquireForAddress(resource);
+    }
+#else
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AcquireForAddress(resource));
+#endif
+
+    private RateLimitLease AcquireForAddress(HttpContext resource)
+    {
         if (resource.User.Identity?.IsAuthenticated == true || !resource.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             return Leases.Unlimited;
@@ -48,6 +71,7 @@ internal sealed class QuoinRateLimiter(TenantRateLimiter tenants, ClientAddressL
         lease.Dispose();
         return acquired ? Leases.Unlimited : Leases.AddressRefused;
     }
+#if (IncludeRatePlans)
 
     private async ValueTask<RateLimitLease> AcquireForTenantAsync(HttpContext context, RateLimitedCaller caller)
     {
@@ -75,4 +99,5 @@ internal sealed class QuoinRateLimiter(TenantRateLimiter tenants, ClientAddressL
     }
 
     private sealed record PolicyCache(UsagePeriod Period, string Text);
+#endif
 }

@@ -38,6 +38,7 @@ internal static class RateLimitingSetup
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+#if (IncludeRatePlans)
         var (retryAfter, code, detail) = rejected.Lease switch
         {
             RefusedLease { Decision.QuotaExhausted: true } refused => (RateLimitHeaders.Seconds(refused.Decision.RetryAfter), "quota.exhausted",
@@ -47,6 +48,11 @@ internal static class RateLimitingSetup
             _ => (1L, "rate_limit.address_exceeded",
                 "Too many unauthenticated requests or unknown credentials from this address; retry after the time Retry-After gives."),
         };
+#else
+        // Only the address's budget refuses: a whole second refills at least one unit of it.
+        var (retryAfter, code, detail) = (1L, "rate_limit.address_exceeded",
+            "Too many unauthenticated requests or unknown credentials from this address; retry after the time Retry-After gives.");
+#endif
 
         context.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
         var problem = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = detail };

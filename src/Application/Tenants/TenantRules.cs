@@ -10,7 +10,9 @@ internal static class TenantRules
         rule.Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("'{PropertyName}' must not be empty.")
             .MaximumLength(Tenant.NameMaxLength)
             .WithoutNul();
+#if (IncludeRatePlans)
 
     public static IRuleBuilderOptions<T, RatePlan> ValidRatePlan<T>(this IRuleBuilder<T, RatePlan> rule) =>
         rule.IsInEnum().WithMessage("'{PropertyName}' must be one of free, pro, enterprise.");
+#endif
 }

@@ -17,7 +17,9 @@ public static partial class Scopes
     public const string EventsRead = "events:read";
 #endif
     public const string AuditRead = "audit:read";
+#if (IncludeRatePlans)
     public const string UsageRead = "usage:read";
+#endif
     public const string PlatformAdmin = "platform:admin";
 
     /// <summary>Every scope a tenant's key can hold: all but platform administration.</summary>

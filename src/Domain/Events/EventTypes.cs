@@ -10,8 +10,10 @@ public static class EventTypes
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRotated = "api_key.rotated";
     public const string ApiKeyRevoked = "api_key.revoked";
+#if (IncludeRatePlans)
     public const string QuotaWarning = "quota.warning";
     public const string QuotaExhausted = "quota.exhausted";
+#endif
     public const string WebhookPing = "webhook.ping";
 
     /// <summary>Longest type name the event log stores.</summary>
@@ -21,7 +23,11 @@ public static class EventTypes
     public static readonly IReadOnlyList<string> Subscribable =
     [
         ProductCreated, ProductUpdated, ProductDeleted, ProductRestored,
+#if (IncludeRatePlans)
         ApiKeyCreated, ApiKeyRotated, ApiKeyRevoked, QuotaWarning, QuotaExhausted, WebhookPing,
+#else
+        ApiKeyCreated, ApiKeyRotated, ApiKeyRevoked, WebhookPing,
+#endif
     ];
 
     public static bool IsKnown(string type) => Subscribable.Contains(type, StringComparer.Ordinal);

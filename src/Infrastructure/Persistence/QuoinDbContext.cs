@@ -50,7 +50,9 @@ public class QuoinDbContext : DbContext
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
 #endif
+#if (IncludeRatePlans)
     public DbSet<ApiKeyDailyUsage> ApiKeyUsage => Set<ApiKeyDailyUsage>();
+#endif
 
     /// <summary>The caller this lease serves; set on every lease, read lazily (authentication may finish after the lease).</summary>
     public ICurrentPrincipal? Principal { get; set; }

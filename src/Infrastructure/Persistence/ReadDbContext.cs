@@ -35,7 +35,9 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
     IQueryable<EventLogEntry> IReadDbContext.EventLog => EventLog.AsNoTracking().Where(e => e.Position != null);
 
 #endif
+#if (IncludeRatePlans)
     IQueryable<ApiKeyDailyUsage> IReadDbContext.ApiKeyUsage => ApiKeyUsage.AsNoTracking();
+#endif
 
     IQueryable<TEntity> IReadDbContext.Query<TEntity>() => Set<TEntity>().AsNoTracking();
 

@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using QuoinApi.Domain.ApiKeys;
+#if (IncludeRatePlans)
 using QuoinApi.Domain.Tenants;
+#endif
 using QuoinApi.Infrastructure.RateLimiting;
 using QuoinApi.Infrastructure.Persistence;
 
@@ -128,6 +130,7 @@ public sealed class ApiKeyAuthenticator(
             .AsNoTracking()
             .IgnoreQueryFilters([QueryFilters.Tenant])
             .Where(k => k.SecretHash == hash && k.RevokedAt == null)
+#if (IncludeRatePlans)
             .Select(k => new { Key = k, Plan = db.Tenants.Where(t => t.Id == k.TenantId).Select(t => (RatePlan?)t.RatePlan).FirstOrDefault() })
             .Where(k => k.Key.TenantId == null || k.Plan != null)
             .Select(k => new AuthenticatedApiKey(k.Key.Id, k.Key.TenantId, k.Key.Scopes)
@@ -137,6 +140,16 @@ public sealed class ApiKeyAuthenticator(
                 LastUsedAt = k.Key.LastUsedAt,
                 Plan = k.Plan,
             })
+#else
+            // The soft-delete filter hides deleted tenants: a key of one matches no live tenant and is refused.
+            .Where(k => k.TenantId == null || db.Tenants.Any(t => t.Id == k.TenantId))
+            .Select(k => new AuthenticatedApiKey(k.Id, k.TenantId, k.Scopes)
+            {
+                ExpiresAt = k.ExpiresAt,
+                GraceEndsAt = k.GraceEndsAt,
+                LastUsedAt = k.LastUsedAt,
+            })
+#endif
             .FirstOrDefaultAsync(cancellationToken);
     }
 

@@ -4,22 +4,33 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Infrastructure.Caching;
+#if (IncludeRatePlans)
 using QuoinApi.Infrastructure.RateLimiting;
+#endif
 using StackExchange.Redis;
 
 namespace QuoinApi.Infrastructure.Security;
 
+#if (IncludeRatePlans)
 /// <summary>
 /// Remembers for the credential cache duration whether a tenant exists and is not deleted, and its plan (as the
 /// <see cref="RateLimitedCaller"/> its bearer tokens draw from). Deleting a tenant or changing its plan evicts the
 /// entry here at once and, through a Redis channel, on every other instance; without Redis other instances keep it for
 /// at most the cache duration, exactly as for API keys (<see cref="ApiKeyCache"/>).
 /// </summary>
+#else
+/// <summary>
+/// Remembers for the credential cache duration whether a tenant exists and is not deleted. Deleting a tenant evicts the
+/// entry here at once and, through a Redis channel, on every other instance; without Redis other instances keep it for
+/// at most the cache duration, exactly as for API keys (<see cref="ApiKeyCache"/>).
+/// </summary>
+#endif
 public sealed class LiveTenantCache(IMemoryCache cache, RedisConnection redis, IOptions<ApiKeyAuthenticationOptions> options, ILogger<LiveTenantCache> logger)
     : IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("quoinapi:tenant-evictions");
 
+#if (IncludeRatePlans)
     /// <summary>The cached answer: found, with the tenant's caller, or null when the tenant is unknown or deleted.</summary>
     internal bool TryGet(Guid tenantId, out RateLimitedCaller? caller)
     {
@@ -36,6 +47,12 @@ public sealed class LiveTenantCache(IMemoryCache cache, RedisConnection redis, I
     internal void Set(Guid tenantId, RateLimitedCaller? caller) => cache.Set<object>(CacheKey(tenantId), caller ?? NotLive, options.Value.CacheDuration);
 
     private static readonly object NotLive = new();
+#else
+    /// <summary>The cached answer, when there is one: whether the tenant exists and is not deleted.</summary>
+    internal bool TryGet(Guid tenantId, out bool live) => cache.TryGetValue(CacheKey(tenantId), out live);
+
+    internal void Set(Guid tenantId, bool live) => cache.Set(CacheKey(tenantId), live, options.Value.CacheDuration);
+#endif
 
     public void EvictLocally(Guid tenantId) => cache.Remove(CacheKey(tenantId));
 

@@ -12,7 +12,11 @@ public sealed class JsonConventionsTests : FunctionalTestBase
     public async Task Every_timestamp_in_every_body_is_utc_with_milliseconds()
     {
         using var admin = Factory.CreateAdminClient();
+#if (IncludeRatePlans)
         var tenantCreated = await (await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme", ratePlan = "pro" })).AssertJsonAsync(HttpStatusCode.Created);
+#else
+        var tenantCreated = await (await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme" })).AssertJsonAsync(HttpStatusCode.Created);
+#endif
         using var tenant = Factory.CreateClient(tenantCreated.GetProperty("ownerApiKey").String("key"));
         var key = await tenant.CreateApiKeyAsync(["products:read"], expiresAt: Factory.Clock.GetUtcNow().AddDays(3).AddTicks(1234567));
         using var keyClient = Factory.CreateClient(key.Key);
@@ -58,7 +62,11 @@ public sealed class JsonConventionsTests : FunctionalTestBase
     public async Task Members_are_camel_case_and_enums_lower_case_strings()
     {
         using var admin = Factory.CreateAdminClient();
+#if (IncludeRatePlans)
         var tenant = await (await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme", ratePlan = "enterprise" })).AssertJsonAsync(HttpStatusCode.Created);
+#else
+        var tenant = await (await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme" })).AssertJsonAsync(HttpStatusCode.Created);
+#endif
         using var owner = Factory.CreateClient(tenant.GetProperty("ownerApiKey").String("key"));
         var product = await owner.CreateProductAsync();
 
@@ -72,8 +80,10 @@ public sealed class JsonConventionsTests : FunctionalTestBase
                 }
             }
 
+#if (IncludeRatePlans)
             Assert.That(tenant.GetProperty("ratePlan").ValueKind, Is.EqualTo(JsonValueKind.String));
             Assert.That(tenant.String("ratePlan"), Is.EqualTo("enterprise"));
+#endif
             Assert.That(tenant.Id().Version, Is.EqualTo(7));
             Assert.That(tenant.GetProperty("ownerApiKey").Id().Version, Is.EqualTo(7));
         }

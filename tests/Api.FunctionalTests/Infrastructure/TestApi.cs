@@ -18,11 +18,16 @@ public static class TestApi
 
     /// <summary>Every scope a tenant's key can hold (docs/http-contract.md#2-authentication-and-scopes: all but platform:admin).</summary>
     public static readonly IReadOnlyList<string> TenantScopes =
+    [
+        "products:read", "products:write", "keys:manage",
 #if (IncludeEvents)
-        ["products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read", "usage:read"];
-#else
-        ["products:read", "products:write", "keys:manage", "audit:read", "usage:read"];
+        "webhooks:manage", "events:read",
 #endif
+        "audit:read",
+#if (IncludeRatePlans)
+        "usage:read",
+#endif
+    ];
 
     /// <summary>A body sent exactly as written, as <c>application/json</c>.</summary>
     public static StringContent RawJson(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+#if (IncludeRatePlans)
 using System.Net.Http.Json;
+#endif
 using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.RateLimiting;
@@ -27,6 +29,7 @@ public sealed class CrossInstanceCacheTests : FunctionalTestBase
         Assert.That(refusedAfter, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
 
+#if (IncludeRatePlans)
     [Test]
     public async Task A_plan_change_on_one_instance_limits_the_tenant_on_the_new_plan_on_the_other_within_a_second()
     {
@@ -42,6 +45,7 @@ public sealed class CrossInstanceCacheTests : FunctionalTestBase
 
         Assert.That(appliedAfter, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
+#endif
 
     private static async Task<TimeSpan> PollAsync(Func<Task<bool>> done)
     {

@@ -4,7 +4,11 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Tenants;
 
+#if (IncludeRatePlans)
 /// <summary>docs/http-contract.md#tenants: platform administrators create, list, read, re-plan and delete tenants.</summary>
+#else
+/// <summary>docs/http-contract.md#tenants: platform administrators create, list, read and delete tenants.</summary>
+#endif
 public sealed class TenantsTests : FunctionalTestBase
 {
     [Test]
@@ -12,7 +16,11 @@ public sealed class TenantsTests : FunctionalTestBase
     {
         using var admin = Factory.CreateAdminClient();
 
+#if (IncludeRatePlans)
         var response = await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme", ratePlan = "pro" });
+#else
+        var response = await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme" });
+#endif
 
         var tenant = await response.AssertJsonAsync(HttpStatusCode.Created);
         var owner = tenant.GetProperty("ownerApiKey");
@@ -21,7 +29,11 @@ public sealed class TenantsTests : FunctionalTestBase
         {
             Assert.That(response.Headers.Location?.ToString(), Does.EndWith($"{TestApi.Tenants}/{tenant.Id()}").IgnoreCase);
             Assert.That(tenant.String("name"), Is.EqualTo("Acme"));
+#if (IncludeRatePlans)
             Assert.That(tenant.String("ratePlan"), Is.EqualTo("pro"));
+#else
+            Assert.That(tenant.TryGetProperty("ratePlan", out _), Is.False, "no plan without rate plans");
+#endif
             Assert.That(owner.Id(), Is.Not.EqualTo(Guid.Empty));
             Assert.That(owner.Strings("scopes"), Is.EquivalentTo(TestApi.TenantScopes));
             Assert.That(key, Does.StartWith("qk_test_"));
@@ -30,6 +42,7 @@ public sealed class TenantsTests : FunctionalTestBase
         }
     }
 
+#if (IncludeRatePlans)
     [Test]
     public async Task Create_without_a_rate_plan_defaults_to_free()
     {
@@ -40,6 +53,18 @@ public sealed class TenantsTests : FunctionalTestBase
         var tenant = await response.AssertJsonAsync(HttpStatusCode.Created);
         Assert.That(tenant.String("ratePlan"), Is.EqualTo("free"));
     }
+#else
+    [Test]
+    public async Task Create_with_a_rate_plan_returns_400_naming_it_as_no_plan_is_enforced()
+    {
+        using var admin = Factory.CreateAdminClient();
+
+        var response = await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme", ratePlan = "pro" });
+
+        await response.AssertValidationProblemAsync("ratePlan");
+        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from tenants"), Is.Zero);
+    }
+#endif
 
     [Test]
     public async Task Created_owner_key_authenticates_as_the_tenant()
@@ -51,9 +76,13 @@ public sealed class TenantsTests : FunctionalTestBase
         await response.AssertJsonAsync(HttpStatusCode.OK);
     }
 
+#if (IncludeRatePlans)
     [TestCase("{\"name\":\"Acme\",\"ratePlan\":\"gold\"}", "ratePlan", TestName = "Create_with_unknown_plan_gold_returns_400")]
     [TestCase("{\"name\":\"Acme\",\"ratePlan\":1}", "ratePlan", TestName = "Create_with_integer_plan_returns_400")]
     [TestCase("{\"ratePlan\":\"free\"}", "name", TestName = "Create_without_name_returns_400_with_errors_name")]
+#else
+    [TestCase("{}", "name", TestName = "Create_without_name_returns_400_with_errors_name")]
+#endif
     [TestCase("{\"name\":\"   \"}", "name", TestName = "Create_with_blank_name_returns_400_with_errors_name")]
     public async Task Create_with_invalid_body_returns_400(string body, string member)
     {
@@ -98,7 +127,11 @@ public sealed class TenantsTests : FunctionalTestBase
     [Test]
     public async Task Get_returns_the_tenant()
     {
+#if (IncludeRatePlans)
         using var tenant = await Factory.CreateTenantAsync("Acme", "enterprise");
+#else
+        using var tenant = await Factory.CreateTenantAsync("Acme");
+#endif
         using var admin = Factory.CreateAdminClient();
 
         var body = await (await admin.GetAsync($"{TestApi.Tenants}/{tenant.TenantId}")).AssertJsonAsync(HttpStatusCode.OK);
@@ -107,7 +140,9 @@ public sealed class TenantsTests : FunctionalTestBase
         {
             Assert.That(body.Id(), Is.EqualTo(tenant.TenantId));
             Assert.That(body.String("name"), Is.EqualTo("Acme"));
+#if (IncludeRatePlans)
             Assert.That(body.String("ratePlan"), Is.EqualTo("enterprise"));
+#endif
             Assert.That(body.String("createdAt"), Does.Match(ResponseAssertions.TimestampPattern()));
             Assert.That(body.TryGetProperty("ownerApiKey", out _), Is.False);
         }
@@ -123,6 +158,7 @@ public sealed class TenantsTests : FunctionalTestBase
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+#if (IncludeRatePlans)
     [Test]
     public async Task Change_rate_plan_returns_the_tenant_with_the_new_plan()
     {
@@ -158,6 +194,7 @@ public sealed class TenantsTests : FunctionalTestBase
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
+#endif
 
     [Test]
     public async Task Delete_returns_204_then_the_tenant_is_gone_and_its_keys_stop_working()
@@ -175,8 +212,10 @@ public sealed class TenantsTests : FunctionalTestBase
         await (await admin.GetAsync($"{TestApi.Tenants}/{tenant.TenantId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await (await admin.GetAsync(TestApi.Tenants)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.That(list.Items().Select(t => t.Id()), Does.Not.Contain(tenant.TenantId));
+#if (IncludeRatePlans)
         await (await admin.PutAsJsonAsync($"{TestApi.Tenants}/{tenant.TenantId}/rate-plan", new { ratePlan = "pro" }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
+#endif
 
         // Keys that were just used (and so are cached) are refused at once.
         var ownerResponse = await tenant.Http.GetAsync(TestApi.Products);
@@ -214,10 +253,16 @@ public sealed class TenantsTests : FunctionalTestBase
 
         var list = await tenant.Http.GetAsync(TestApi.Tenants);
         var create = await tenant.Http.PostAsJsonAsync(TestApi.Tenants, new { name = "Mine" });
+#if (IncludeRatePlans)
         var replan = await tenant.Http.PutAsJsonAsync($"{TestApi.Tenants}/{tenant.TenantId}/rate-plan", new { ratePlan = "enterprise" });
+#endif
         var delete = await tenant.Http.DeleteAsync($"{TestApi.Tenants}/{tenant.TenantId}");
 
+#if (IncludeRatePlans)
         foreach (var response in new[] { list, create, replan, delete })
+#else
+        foreach (var response in new[] { list, create, delete })
+#endif
         {
             var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
             Assert.That(problem.Detail(), Does.Contain("platform:admin"));

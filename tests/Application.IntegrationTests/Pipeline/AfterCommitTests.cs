@@ -50,7 +50,11 @@ public sealed class AfterCommitTests : IntegrationTestBase
     {
         public async Task<Result<Success>> Handle(CreateTenantWithAfterCommitCommand request, CancellationToken cancellationToken)
         {
+#if (IncludeRatePlans)
             var tenant = Tenant.Create(request.Name, RatePlan.Free, clock.GetUtcNow());
+#else
+            var tenant = Tenant.Create(request.Name, clock.GetUtcNow());
+#endif
             tenants.Add(tenant);
             afterCommit.Add(async ct => Observed.Add(await IsVisibleElsewhereAsync(tenant.Id, ct)));
 

@@ -19,9 +19,15 @@ public static class TestData
     public static ProductDetails ProductDetails(string sku = "SKU-1") =>
         new(sku, "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
 
+#if (IncludeRatePlans)
     public static async Task<Tenant> SeedTenantAsync(string name = "Acme", RatePlan ratePlan = RatePlan.Free, DateTimeOffset? createdAt = null, bool deleted = false)
     {
         var tenant = Tenant.Create(name, ratePlan, Now);
+#else
+    public static async Task<Tenant> SeedTenantAsync(string name = "Acme", DateTimeOffset? createdAt = null, bool deleted = false)
+    {
+        var tenant = Tenant.Create(name, Now);
+#endif
         if (deleted)
         {
             tenant.Delete(Now);

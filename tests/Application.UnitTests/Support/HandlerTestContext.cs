@@ -52,9 +52,15 @@ public sealed class HandlerTestContext
     public TypeAdapterConfig Mappings { get; } = TestMappings.Config;
 
     /// <summary>A live tenant the tenant repository finds.</summary>
+#if (IncludeRatePlans)
     public Tenant SeedTenant(string name = "Acme", RatePlan ratePlan = RatePlan.Free)
     {
         var tenant = Tenant.Create(name, ratePlan, Now);
+#else
+    public Tenant SeedTenant(string name = "Acme")
+    {
+        var tenant = Tenant.Create(name, Now);
+#endif
         tenant.ClearDomainEvents();
         Tenants.Live[tenant.Id] = tenant;
         return tenant;

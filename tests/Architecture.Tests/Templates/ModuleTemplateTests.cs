@@ -84,8 +84,13 @@ public sealed class ModuleTemplateTests
             {
                 var file = Path.Combine(copy.Root, pin);
                 var text = File.ReadAllText(file);
-                Assert.That(text.Split("\"usage:read\"").Length, Is.EqualTo(2), $"{pin} lists usage:read once");
-                File.WriteAllText(file, text.Replace("\"usage:read\"", "\"usage:read\", " + string.Join(", ", ModuleScopes.Select(scope => $"\"{scope}\"")), StringComparison.Ordinal));
+#if (IncludeRatePlans)
+                const string last = "\"usage:read\"";
+#else
+                const string last = "\"audit:read\"";
+#endif
+                Assert.That(text.Split(last).Length, Is.EqualTo(2), $"{pin} lists {last} once");
+                File.WriteAllText(file, text.Replace(last, last + ", " + string.Join(", ", ModuleScopes.Select(scope => $"\"{scope}\"")), StringComparison.Ordinal));
             }
 
             Step("build", "build", "QuoinApi.sln", "-c", "Release", "--disable-build-servers", "-nologo", "-clp:ErrorsOnly");

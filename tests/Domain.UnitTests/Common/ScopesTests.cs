@@ -9,11 +9,15 @@ public sealed class ScopesTests
     {
         Assert.That(Scopes.All, Is.EquivalentTo(new[]
         {
+            "products:read", "products:write", "keys:manage",
 #if (IncludeEvents)
-            "products:read", "products:write", "keys:manage", "webhooks:manage", "events:read", "audit:read", "usage:read", "platform:admin",
-#else
-            "products:read", "products:write", "keys:manage", "audit:read", "usage:read", "platform:admin",
+            "webhooks:manage", "events:read",
 #endif
+            "audit:read",
+#if (IncludeRatePlans)
+            "usage:read",
+#endif
+            "platform:admin",
         }));
     }
 

@@ -6,6 +6,7 @@ public sealed class TenantTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
+#if (IncludeRatePlans)
     private static Tenant Create(RatePlan ratePlan = RatePlan.Free)
     {
         var tenant = Tenant.Create("Acme", ratePlan, Now);
@@ -22,7 +23,25 @@ public sealed class TenantTests
         Assert.That(tenant.RatePlan, Is.EqualTo(RatePlan.Pro));
         Assert.That(tenant.DomainEvents.Single(), Is.EqualTo(new TenantCreated(tenant.Id, RatePlan.Pro, Now)));
     }
+#else
+    private static Tenant Create()
+    {
+        var tenant = Tenant.Create("Acme", Now);
+        tenant.ClearDomainEvents();
+        return tenant;
+    }
 
+    [Test]
+    public void Create_trims_the_name_and_raises_created()
+    {
+        var tenant = Tenant.Create("  Acme  ", Now);
+
+        Assert.That(tenant.Name, Is.EqualTo("Acme"));
+        Assert.That(tenant.DomainEvents.Single(), Is.EqualTo(new TenantCreated(tenant.Id, Now)));
+    }
+#endif
+
+#if (IncludeRatePlans)
     [Test]
     public void Changing_the_rate_plan_raises_an_event_with_both_plans()
     {
@@ -44,6 +63,7 @@ public sealed class TenantTests
         Assert.That(tenant.RatePlan, Is.EqualTo(RatePlan.Pro));
         Assert.That(tenant.DomainEvents, Is.Empty);
     }
+#endif
 
     [Test]
     public void Delete_marks_the_tenant_deleted_and_raises_deleted()

@@ -139,9 +139,13 @@ internal static class ContractRules
         [typeof(CreateTenantRequest)] = new Dictionary<string, MemberRule>
         {
             ["name"] = new() { Required = true, MinLength = 1, MaxLength = Tenant.NameMaxLength, Pattern = NotBlank, Example = "Acme" },
+#if (IncludeRatePlans)
             ["ratePlan"] = new() { Nullable = true, Description = "Default free." },
+#endif
         },
+#if (IncludeRatePlans)
         [typeof(ChangeRatePlanRequest)] = new Dictionary<string, MemberRule> { ["ratePlan"] = new() { Required = true } },
+#endif
         [typeof(CreateApiKeyRequest)] = new Dictionary<string, MemberRule>
         {
             ["name"] = new() { Required = true, MinLength = 1, MaxLength = ApiKey.NameMaxLength, Pattern = NotBlank, Example = "ci" },

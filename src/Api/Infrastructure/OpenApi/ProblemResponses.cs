@@ -26,7 +26,11 @@ internal sealed record ProblemResponses(string Id, int Status, string Descriptio
     public static readonly ProblemResponses UnprocessableEntity = new("UnprocessableEntity", 422, "The Idempotency-Key was used before with a different request.");
     public static readonly ProblemResponses PreconditionRequired = new("PreconditionRequired", 428, "This server requires If-Match on writes (Api:RequireIfMatch).");
     public static readonly ProblemResponses TooManyRequests = new("TooManyRequests", 429,
+#if (IncludeRatePlans)
         "The tenant's rate limit or monthly quota is used up (or, without valid credentials, the client address's); retry after the delay in Retry-After.",
+#else
+        "Too many unauthenticated requests or unknown credentials from the client address; retry after the delay in Retry-After.",
+#endif
         Header: "Retry-After");
 
     public static readonly ProblemResponses HeadersTooLarge = new("RequestHeaderFieldsTooLarge", 431, "The request headers are larger than the server accepts.");

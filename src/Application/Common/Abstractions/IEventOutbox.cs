@@ -1,10 +1,18 @@
 namespace QuoinApi.Application.Common.Abstractions;
 
+#if (IncludeRatePlans)
 /// <summary>
 /// Adds a public event to the outbox inside the current command's transaction: it is published (streamed, delivered
 /// to webhooks) only after that transaction commits, and never if it rolls back. Domain events of tracked aggregates
 /// reach the outbox on their own; this is for events no aggregate raises (quotas, pings).
 /// </summary>
+#else
+/// <summary>
+/// Adds a public event to the outbox inside the current command's transaction: it is published (streamed, delivered
+/// to webhooks) only after that transaction commits, and never if it rolls back. Domain events of tracked aggregates
+/// reach the outbox on their own; this is for events no aggregate raises (pings).
+/// </summary>
+#endif
 public interface IEventOutbox
 {
     /// <param name="tenantId">Whose event log the event joins.</param>

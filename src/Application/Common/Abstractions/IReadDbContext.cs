@@ -35,7 +35,9 @@ public interface IReadDbContext
     IQueryable<EventLogEntry> EventLog { get; }
 
 #endif
+#if (IncludeRatePlans)
     IQueryable<ApiKeyDailyUsage> ApiKeyUsage { get; }
+#endif
 
     /// <summary>
     /// Any other entity of the model, untracked and filtered like the members above: a module's queries read its

@@ -22,14 +22,22 @@ public sealed class CreateTenantHandler(
     private Result<CreateTenantResponse> Create(CreateTenantCommand request)
     {
         var now = clock.GetUtcNow();
+#if (IncludeRatePlans)
         var tenant = Tenant.Create(request.Name, request.RatePlan, now);
+#else
+        var tenant = Tenant.Create(request.Name, now);
+#endif
         var (ownerKey, secret) = ApiKey.Issue(tenant.Id, OwnerKeyName, Scopes.TenantScopes, expiresAt: null, apiKeyOptions.Value.Environment, now);
 
         tenants.Add(tenant);
         apiKeys.Add(ownerKey);
 
         return new CreateTenantResponse(
+#if (IncludeRatePlans)
             tenant.Id, tenant.Name, tenant.RatePlan, tenant.CreatedAt, tenant.UpdatedAt,
+#else
+            tenant.Id, tenant.Name, tenant.CreatedAt, tenant.UpdatedAt,
+#endif
             new OwnerApiKeyDto(ownerKey.Id, secret.Value, ownerKey.Scopes));
     }
 }

@@ -7,6 +7,8 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenantComman
     public CreateTenantValidator()
     {
         RuleFor(c => c.Name).ValidTenantName();
+#if (IncludeRatePlans)
         RuleFor(c => c.RatePlan).ValidRatePlan();
+#endif
     }
 }

@@ -12,7 +12,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength).IsRequired();
+#if (IncludeRatePlans)
         builder.Property(t => t.RatePlan).HasConversion(LowerCaseEnum.Converter<RatePlan>()).HasMaxLength(32).IsRequired();
+#endif
         builder.Property(t => t.CreatedBy).HasMaxLength(128);
         builder.Property(t => t.UpdatedBy).HasMaxLength(128);
         builder.HasIndex(t => new { t.CreatedAt, t.Id }).IsDescending();

@@ -17,7 +17,9 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+#if (IncludeRatePlans)
                     rate_plan = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+#endif
                     deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     created_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),

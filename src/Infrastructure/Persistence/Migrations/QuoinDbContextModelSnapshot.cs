@@ -117,6 +117,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#if (IncludeRatePlans)
             modelBuilder.Entity("QuoinApi.Domain.ApiKeys.ApiKeyDailyUsage", b =>
                 {
                     b.Property<Guid>("ApiKeyId")
@@ -153,6 +154,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,12 +440,14 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+#if (IncludeRatePlans)
                     b.Property<string>("RatePlan")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("rate_plan");
 
+#endif
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -701,6 +705,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+#if (IncludeRatePlans)
             modelBuilder.Entity("QuoinApi.Infrastructure.Usage.QuotaNotification", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -735,6 +740,8 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("quota_notifications", (string)null);
                 });
 
+#endif
+#if (IncludeRatePlans)
             modelBuilder.Entity("QuoinApi.Infrastructure.Usage.UsageFlushBatch", b =>
                 {
                     b.Property<string>("Id")
@@ -755,6 +762,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("usage_flush_batches", (string)null);
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)

@@ -20,7 +20,11 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
     private TenantClient _tenant = null!;
     private HttpClient _admin = null!;
     private HttpClient _unscoped = null!;
+#if (IncludeRatePlans)
     private HttpClient _unscopedForUsage = null!;
+#else
+    private HttpClient _unscopedForAudit = null!;
+#endif
 
     public int Requests { get; private set; }
 
@@ -30,19 +34,14 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
     public SortedDictionary<int, int> Statuses { get; } = [];
 
-#if (IncludeEvents)
     /// <summary>
-    /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
-    /// one of them (<c>usage:read</c> for all but the usage routes, <c>events:read</c> for those).
+    /// A tenant with every scope, the platform admin, and two keys with one scope each, chosen so that every operation
+    /// is refused to one of them: a scope that only its own routes need, for every other route (<c>usage:read</c>, or
+    /// <c>audit:read</c> without rate plans), and a second scope for those routes.
     /// </summary>
-#else
-    /// <summary>
-    /// A tenant with every scope, the platform admin, and two keys with one scope each: every operation is refused to
-    /// one of them (<c>usage:read</c> for all but the usage routes, <c>audit:read</c> for those).
-    /// </summary>
-#endif
     public async Task PrepareAsync()
     {
+#if (IncludeRatePlans)
         _tenant = await factory.CreateTenantAsync("Conformance", "enterprise");
         _admin = factory.CreateAdminClient();
         var unscoped = await _tenant.Http.CreateApiKeyAsync(["usage:read"]);
@@ -51,6 +50,13 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["events:read"])).Key);
 #else
         _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["audit:read"])).Key);
+#endif
+#else
+        _tenant = await factory.CreateTenantAsync("Conformance");
+        _admin = factory.CreateAdminClient();
+        var unscoped = await _tenant.Http.CreateApiKeyAsync(["audit:read"]);
+        _unscoped = factory.CreateClient(unscoped.Key);
+        _unscopedForAudit = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["keys:manage"])).Key);
 #endif
         await _tenant.Http.CreateProductV2Async("SEEN-1", tags: ["tools"]);
     }
@@ -117,7 +123,11 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             await SendAsync(operation, "no credentials", Valid.Full with { Credentials = Credentials.None }, Expectation.Refused);
             if (operation.Responses.ContainsKey("403"))
             {
+#if (IncludeRatePlans)
                 // Operations open to any authenticated caller (GET /rate-plans) document no 403.
+#else
+                // Operations open to any authenticated caller document no 403.
+#endif
                 await SendAsync(operation, "credentials without the scope", Valid.Full with { Credentials = Credentials.Unscoped }, Expectation.Refused);
             }
         }
@@ -271,7 +281,11 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         {
             Credentials.None => factory.CreateClient(apiKey: null),
             Credentials.Unscoped when platform => _tenant.Http,
+#if (IncludeRatePlans)
             Credentials.Unscoped => operation.Path.EndsWith("/usage", StringComparison.Ordinal) ? _unscopedForUsage : _unscoped,
+#else
+            Credentials.Unscoped => operation.Path.Contains("/audit-log", StringComparison.Ordinal) ? _unscopedForAudit : _unscoped,
+#endif
             _ => platform ? _admin : _tenant.Http,
         };
 

@@ -1,7 +1,9 @@
 using QuoinApi.Application.IntegrationTests.Support;
 using QuoinApi.Application.Tenants.CreateTenant;
 using QuoinApi.Domain.Common;
+#if (IncludeRatePlans)
 using QuoinApi.Domain.Tenants;
+#endif
 
 namespace QuoinApi.Application.IntegrationTests.Tenants.CreateTenant;
 
@@ -12,7 +14,11 @@ public sealed class CreateTenantHandlerTests : IntegrationTestBase
     {
         var now = Clock.GetUtcNow();
 
+#if (IncludeRatePlans)
         var response = ResultAssert.Succeeded(await HandleAsync(new CreateTenantCommand("Acme", RatePlan.Pro), null, [Scopes.PlatformAdmin]));
+#else
+        var response = ResultAssert.Succeeded(await HandleAsync(new CreateTenantCommand("Acme"), null, [Scopes.PlatformAdmin]));
+#endif
 
         Assert.That(response.CreatedAt, Is.EqualTo(now));
         Assert.That(response.UpdatedAt, Is.EqualTo(now));

@@ -96,7 +96,11 @@ public sealed class ListTenantsHandlerTests : IntegrationTestBase
         Assert.That(list.TotalCount, Is.Null);
     }
 
+#if (IncludeRatePlans)
     [TestCase("ratePlan")]
+#else
+    [TestCase("deletedAt")]
+#endif
     [TestCase("updatedAt")]
     [TestCase("-")]
     public async Task Sort_outside_the_whitelist_is_a_validation_error_on_sort(string sort)

@@ -14,7 +14,9 @@ using QuoinApi.Application.Products.PatchProduct;
 using QuoinApi.Application.Products.ReplaceProduct;
 using QuoinApi.Application.Products.RestoreProduct;
 using QuoinApi.Application.Tenants;
+#if (IncludeRatePlans)
 using QuoinApi.Application.Tenants.ChangeTenantRatePlan;
+#endif
 using QuoinApi.Application.Tenants.CreateTenant;
 using QuoinApi.Application.Tenants.DeleteTenant;
 using QuoinApi.Application.UnitTests.Fakes;
@@ -34,7 +36,9 @@ public sealed class AuditRecordsTests
     [TestCase(typeof(DeleteProductCommand), "product", "product.delete")]
     [TestCase(typeof(RestoreProductCommand), "product", "product.restore")]
     [TestCase(typeof(CreateTenantCommand), "tenant", "tenant.create")]
+#if (IncludeRatePlans)
     [TestCase(typeof(ChangeTenantRatePlanCommand), "tenant", "tenant.change_rate_plan")]
+#endif
     [TestCase(typeof(DeleteTenantCommand), "tenant", "tenant.delete")]
     [TestCase(typeof(CreateApiKeyCommand), "api_key", "api_key.create")]
     [TestCase(typeof(RotateApiKeyCommand), "api_key", "api_key.rotate")]
@@ -78,7 +82,9 @@ public sealed class AuditRecordsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(AuditRecords.Summarize(new DeleteProductCommand(id, IfMatch.For(3))), Is.EqualTo("{}"));
+#if (IncludeRatePlans)
             Assert.That(AuditRecords.Summarize(new ChangeTenantRatePlanCommand(id, RatePlan.Pro)), Is.EqualTo("""{"ratePlan":1}"""));
+#endif
             Assert.That(AuditRecords.Summarize(new RotateApiKeyCommand(id, 3600)), Is.EqualTo("""{"gracePeriodSeconds":3600}"""));
             Assert.That(JsonNode.Parse(AuditRecords.Summarize(new PatchProductCommand(id, new ProductPatch { Name = "Gadget" }, IfMatch.Wildcard)))!
                 .AsObject().Select(p => p.Key), Is.EqualTo(new[] { "patch" }));
@@ -193,7 +199,9 @@ public sealed class AuditRecordsTests
     [TestCase("scopes")]
     [TestCase("expiresAt")]
     [TestCase("gracePeriodSeconds")]
+#if (IncludeRatePlans)
     [TestCase("ratePlan")]
+#endif
     [TestCase("keyName")]
     [TestCase("monkey")]
     public void Ordinary_names_are_not_sensitive(string name) => Assert.That(AuditRecords.IsSensitive(name), Is.False);
@@ -216,14 +224,22 @@ public sealed class AuditRecordsTests
     [Test]
     public void Describe_falls_back_to_the_commands_id_without_a_result()
     {
+#if (IncludeRatePlans)
         var command = new ChangeTenantRatePlanCommand(Guid.CreateVersion7(), RatePlan.Enterprise);
+#else
+        var command = new DeleteTenantCommand(Guid.CreateVersion7());
+#endif
 
         var record = AuditRecords.Describe(command, null, AuditRecord.Denied, Principal(null, "key:admin"), new RequestContext());
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(record.ResourceId, Is.EqualTo(command.Id.ToString()));
+#if (IncludeRatePlans)
             Assert.That(record.Action, Is.EqualTo("tenant.change_rate_plan"));
+#else
+            Assert.That(record.Action, Is.EqualTo("tenant.delete"));
+#endif
             Assert.That(record.ResourceType, Is.EqualTo("tenant"));
             Assert.That(record.Outcome, Is.EqualTo(AuditRecord.Denied));
             Assert.That(record.TenantId, Is.Null);
@@ -238,7 +254,11 @@ public sealed class AuditRecordsTests
 
         Assert.That(AuditRecords.Describe(command, Success.Value, AuditRecord.Success, Principal(null, "a"), new RequestContext()).ResourceId,
             Is.EqualTo(command.Id.ToString()));
+#if (IncludeRatePlans)
         Assert.That(AuditRecords.Describe(command, new TenantDto(Guid.Empty, "x", RatePlan.Free, At, At), AuditRecord.Success, Principal(null, "a"), new RequestContext()).ResourceId,
+#else
+        Assert.That(AuditRecords.Describe(command, new TenantDto(Guid.Empty, "x", At, At), AuditRecord.Success, Principal(null, "a"), new RequestContext()).ResourceId,
+#endif
             Is.EqualTo(command.Id.ToString()), "an empty id is no id");
     }
 

@@ -1,6 +1,8 @@
 using FluentValidation.TestHelper;
 using QuoinApi.Application.Tenants.CreateTenant;
+#if (IncludeRatePlans)
 using QuoinApi.Domain.Tenants;
+#endif
 
 namespace QuoinApi.Application.UnitTests.Tenants.CreateTenant;
 
@@ -22,6 +24,7 @@ public sealed class CreateTenantValidatorTests
     public void Blank_name_fails(string name) =>
         _validator.TestValidate(new CreateTenantCommand(name)).ShouldHaveValidationErrorFor(c => c.Name);
 
+#if (IncludeRatePlans)
     [TestCase(RatePlan.Free)]
     [TestCase(RatePlan.Pro)]
     [TestCase(RatePlan.Enterprise)]
@@ -34,4 +37,5 @@ public sealed class CreateTenantValidatorTests
             .ShouldHaveValidationErrorFor(c => c.RatePlan)
             // The member's display name comes from a global resolver the API installs, so only the rest is checked.
             .When(failure => failure.ErrorMessage.EndsWith("must be one of free, pro, enterprise.", StringComparison.Ordinal));
+#endif
 }
