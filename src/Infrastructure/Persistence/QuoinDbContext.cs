@@ -3,7 +3,9 @@ using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Events;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 using QuoinApi.Domain.Webhooks;
 
@@ -33,8 +35,10 @@ public class QuoinDbContext : DbContext
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+#if (IncludeProducts)
     public DbSet<Product> Products => Set<Product>();
 
+#endif
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();

@@ -3,7 +3,9 @@ using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Events;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 using QuoinApi.Domain.Webhooks;
 
@@ -19,8 +21,10 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
 
     IQueryable<ApiKey> IReadDbContext.ApiKeys => ApiKeys.AsNoTracking();
 
+#if (IncludeProducts)
     IQueryable<Product> IReadDbContext.Products => Products.AsNoTracking();
 
+#endif
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 
     IQueryable<WebhookSubscription> IReadDbContext.WebhookSubscriptions => WebhookSubscriptions.AsNoTracking();

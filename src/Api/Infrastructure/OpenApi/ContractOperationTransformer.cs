@@ -120,10 +120,14 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
         var parameter = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body);
 
+#if (IncludeProducts)
         // Product patches are read by hand (MergePatchReader) from a JsonElement: their schema is built separately.
         var schema = consumes.Contains(MergePatchReader.MediaType, StringComparer.OrdinalIgnoreCase) && parameter?.Type == typeof(System.Text.Json.JsonElement)
             ? new OpenApiSchemaReference(ContractDocumentTransformer.MergePatchSchemaId(documentName), document)
             : SchemaEdits.WithoutNull(content.Values.First().Schema ?? new OpenApiSchema());
+#else
+        var schema = SchemaEdits.WithoutNull(content.Values.First().Schema ?? new OpenApiSchema());
+#endif
         body.Content = consumes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }, StringComparer.OrdinalIgnoreCase);
         body.Required = parameter?.BindingInfo?.EmptyBodyBehavior != EmptyBodyBehavior.Allow;
     }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Events;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 using QuoinApi.Domain.Webhooks;
 
@@ -18,8 +20,10 @@ public interface IReadDbContext
 
     IQueryable<ApiKey> ApiKeys { get; }
 
+#if (IncludeProducts)
     IQueryable<Product> Products { get; }
 
+#endif
     IQueryable<AuditEntry> AuditEntries { get; }
 
     IQueryable<WebhookSubscription> WebhookSubscriptions { get; }

@@ -297,6 +297,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -411,6 +412,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -769,6 +771,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_events_webhook_subscriptions_target_subscription_id");
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -779,6 +782,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Events.EventLogEntry", null)
