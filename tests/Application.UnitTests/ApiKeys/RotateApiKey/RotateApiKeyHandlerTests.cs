@@ -25,7 +25,7 @@ public sealed class RotateApiKeyHandlerTests
     public async Task Issues_a_replacement_with_the_same_name_scopes_and_expiry_and_saves_once()
     {
         var expiresAt = HandlerTestContext.Now.AddDays(90);
-        var (key, oldSecret) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.ProductsWrite], "Deploy", expiresAt: expiresAt);
+        var (key, oldSecret) = _context.SeedApiKey(_tenantId, [Scopes.AuditRead, Scopes.KeysManage], "Deploy", expiresAt: expiresAt);
         _context.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var dto = ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, 3600), CancellationToken.None));
@@ -39,7 +39,7 @@ public sealed class RotateApiKeyHandlerTests
             Assert.That(replacement.SecretHash, Is.EqualTo(ApiKeySecret.HashOf(dto.Key)));
             Assert.That(replacement.TenantId, Is.EqualTo(_tenantId));
             Assert.That(dto.Name, Is.EqualTo("Deploy"));
-            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }));
+            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.AuditRead, Scopes.KeysManage }));
             Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
             Assert.That(key.ReplacedByKeyId, Is.EqualTo(replacement.Id));
             Assert.That(key.GraceEndsAt, Is.EqualTo(HandlerTestContext.Now.AddMinutes(1).AddHours(1)));
@@ -88,8 +88,8 @@ public sealed class RotateApiKeyHandlerTests
     [Test]
     public async Task Key_with_scopes_the_caller_lacks_is_forbidden_and_not_rotated()
     {
-        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.AuditRead, Scopes.UsageRead]);
-        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage, Scopes.ProductsRead);
+        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.KeysManage, Scopes.AuditRead, Scopes.UsageRead]);
+        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage);
 
         var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
 
@@ -97,7 +97,7 @@ public sealed class RotateApiKeyHandlerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Does.Contain(Scopes.AuditRead).And.Contain(Scopes.UsageRead));
-            Assert.That(error.Message, Does.Not.Contain(Scopes.ProductsRead));
+            Assert.That(error.Message, Does.Not.Contain(Scopes.KeysManage));
             Assert.That(key.ReplacedByKeyId, Is.Null);
             Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
         }
