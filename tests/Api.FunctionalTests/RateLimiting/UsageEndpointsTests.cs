@@ -13,7 +13,7 @@ public sealed class UsageEndpointsTests : FunctionalTestBase
     public async Task Rate_plans_are_listed_for_any_authenticated_caller(string version)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var client = Factory.CreateClient(readOnly.Key);
 
         var body = await (await client.GetAsync($"/api/{version}/rate-plans")).AssertJsonAsync(HttpStatusCode.OK);
@@ -50,7 +50,7 @@ public sealed class UsageEndpointsTests : FunctionalTestBase
     public async Task Usage_needs_the_usage_read_scope()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
 
         await (await Factory.CreateClient(readOnly.Key).GetAsync("/api/v2/usage")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await Factory.CreateClient(readOnly.Key).GetAsync($"/api/v2/api-keys/{readOnly.Id}/usage")).AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -90,7 +90,7 @@ public sealed class UsageEndpointsTests : FunctionalTestBase
         {
             using var client = host.CreateClient();
             client.DefaultRequestHeaders.Add("X-Api-Key", ApiKeySecret.Generate(ApiKeyEnvironment.Test).Value);
-            var response = await client.GetAsync(TestApi.Products);
+            var response = await client.GetAsync(TestApi.AuditLog);
             statuses.Add(response.StatusCode);
             refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }

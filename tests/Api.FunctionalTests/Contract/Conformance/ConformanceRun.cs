@@ -41,7 +41,9 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
         var unscoped = await _tenant.Http.CreateApiKeyAsync(["usage:read"]);
         _unscoped = factory.CreateClient(unscoped.Key);
         _unscopedForUsage = factory.CreateClient((await _tenant.Http.CreateApiKeyAsync(["events:read"])).Key);
+#if (IncludeProducts)
         await _tenant.Http.CreateProductV2Async("SEEN-1", tags: ["tools"]);
+#endif
     }
 
     public async Task ExerciseAsync(DocumentedOperation operation)
@@ -311,6 +313,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
     /// <summary>A resource of the path's kind made for this request alone, so deletions and rotations leave the rest intact.</summary>
     private async Task<string> FreshIdAsync(DocumentedOperation operation)
     {
+#if (IncludeProducts)
         if (operation.Path.Contains("/products/", StringComparison.Ordinal))
         {
             var (id, etag) = await _tenant.Http.CreateProductV2Async("FRESH-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant());
@@ -322,9 +325,10 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
             return id.ToString();
         }
 
+#endif
         if (operation.Path.Contains("/api-keys/", StringComparison.Ordinal))
         {
-            return (await _tenant.Http.CreateApiKeyAsync(["products:read"])).Id.ToString();
+            return (await _tenant.Http.CreateApiKeyAsync(["audit:read"])).Id.ToString();
         }
 
         if (operation.Path.Contains("/tenants/", StringComparison.Ordinal))
@@ -341,7 +345,7 @@ public sealed class ConformanceRun(QuoinApiFactory factory, ApiDescriptionDocume
 
         if (operation.Path.Contains("/webhooks/", StringComparison.Ordinal))
         {
-            return (await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["product.created"])).Id().ToString();
+            return (await _tenant.Http.CreateWebhookAsync("http://127.0.0.1:9/conformance", ["api_key.created"])).Id().ToString();
         }
 
         // Any other resource (a module's, dotnet new quoinapi-module): created through its collection's documented POST.
