@@ -47,10 +47,11 @@ if [[ -z "$demo_key" ]] || [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Ap
   printf '%s' "$demo_key" > "$demo_file"
 fi
 
-# What to try first: an API key of the demo tenant's; where the products sample module is in, a product.
+# What to try first.
 example_title="Create an API key (it can hold only scopes the demo key holds):"
 example="curl -i -X POST $base/api/v2/api-keys -H \"X-Api-Key: $demo_key\" -H \"Content-Type: application/json\" -H \"Idempotency-Key: demo-$RANDOM\" -d '{\"name\":\"demo-$RANDOM\",\"scopes\":[\"audit:read\"]}'"
 #if (IncludeProducts)
+# With the products sample module: a product.
 example_title="Create a product:"
 example="curl -i -X POST $base/api/v2/products -H \"X-Api-Key: $demo_key\" -H \"Content-Type: application/json\" -H \"Idempotency-Key: demo-$RANDOM\" -d '{\"sku\":\"DEMO-$RANDOM\",\"name\":\"Demo widget\",\"price\":{\"amountMinor\":1250,\"currency\":\"EUR\"},\"tags\":[\"demo\"]}'"
 #endif

@@ -17,11 +17,13 @@ keep=0
 COMBINATIONS=(
     ""
     "--IncludeJwt false"
+    "--IncludeProducts false"
 )
 # Run whole, not only their architecture and unit tests: the defaults and the most trimmed combination.
 FULL_SUITE=(
     ""
     "--IncludeJwt false"
+    "--IncludeProducts false"
 )
 
 work="$(mktemp -d /tmp/quoinapi-matrix.XXXXXX)"

@@ -1,5 +1,7 @@
-// Creates an API key and lists the tenant's keys, every request and response typed from the v2 document (with the
-// products sample module: creates a product and lists the tenant's products too).
+// Creates an API key and lists the tenant's keys, every request and response typed from the v2 document.
+//#if (IncludeProducts)
+// Then creates a product and lists the tenant's products (the products sample module).
+//#endif
 // Run it against a local API: QUOIN_API_URL=http://127.0.0.1:5080 QUOIN_API_KEY=qk_test_... npx tsx src/example.ts
 import { createQuoinClient, type ApiKeyCreated, type Problem } from "./index";
 //#if (IncludeProducts)

@@ -7,8 +7,8 @@ namespace QuoinApi.Api.FunctionalTests.Behaviors;
 
 /// <summary>
 /// docs/http-contract.md#idempotency, Idempotency-Key: replay, 422 for a different request, 409 while in flight, 400 when
-/// malformed. On POST /api-keys, which every solution the template generates has; a product's ETag and merge patch where
-/// the products module is in.
+/// malformed. On POST /api-keys, which every solution the template generates has (and on the resources with ETags and
+/// merge patch where there are some).
 /// </summary>
 public sealed class IdempotencyTests : FunctionalTestBase
 {

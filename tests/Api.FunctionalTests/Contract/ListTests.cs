@@ -6,8 +6,8 @@ namespace QuoinApi.Api.FunctionalTests.Contract;
 
 /// <summary>
 /// docs/http-contract.md#5-lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets,
-/// counts. The paging itself on the API keys and the audit log, which every solution the template generates has; the
-/// products' own sorts, filters and search where the products module is in.
+/// counts. The paging itself on the API keys and the audit log, which every solution the template generates has, and a
+/// resource's own sorts, filters and search where it has some.
 /// </summary>
 public sealed class ListTests : FunctionalTestBase
 {

@@ -8,8 +8,8 @@ namespace QuoinApi.Api.FunctionalTests.Contract;
 
 /// <summary>
 /// docs/http-contract.md#versioning: the version headers on both versions and v1 retirement after its sunset date, on the
-/// API keys (served under both versions in every solution the template generates), and where the products module is in,
-/// v1/v2 reading one product row (its representations are the only ones that differ between the versions).
+/// API keys (served under both versions in every solution the template generates), and v1/v2 reading one row where a
+/// resource's representations differ between the versions.
 /// </summary>
 public sealed class VersioningTests : FunctionalTestBase
 {

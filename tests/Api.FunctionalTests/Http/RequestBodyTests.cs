@@ -7,8 +7,8 @@ namespace QuoinApi.Api.FunctionalTests.Http;
 
 /// <summary>
 /// docs/http-contract.md#1-conventions: strict JSON bodies. Malformed JSON, unknown members and wrong types are 400; other
-/// media 415; over 1 MiB 413. Sent to POST /api-keys, which every solution the template generates has; the products' own
-/// members where they have their own.
+/// media 415; over 1 MiB 413. Sent to POST /api-keys, which every solution the template generates has, and to a
+/// resource's own members where it has some.
 /// </summary>
 public sealed class RequestBodyTests : FunctionalTestBase
 {

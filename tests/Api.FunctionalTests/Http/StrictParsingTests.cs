@@ -7,7 +7,7 @@ namespace QuoinApi.Api.FunctionalTests.Http;
 /// <summary>
 /// Strict reading (docs/http-contract.md, sections 1 and 5): integers are digits, decimals plain, booleans true/false, timestamps RFC 3339; a query
 /// parameter or a JSON member given twice is a 400, never "one of them wins". Read on the API keys and the audit log,
-/// which every solution the template generates has; the products' own filters and bodies where they have their own.
+/// which every solution the template generates has, and on a resource's own filters and bodies where it has some.
 /// </summary>
 public sealed class StrictParsingTests : FunctionalTestBase
 {

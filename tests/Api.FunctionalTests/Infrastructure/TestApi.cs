@@ -7,7 +7,7 @@ namespace QuoinApi.Api.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// Routes, request bodies and the few calls most tests start with. Tests speak v2, the current version; the v1 routes
-/// and bodies are here for the tests of what v1 does differently (deprecation, and the product representation).
+/// and bodies are here for the tests of what v1 does differently (deprecation, representations).
 /// </summary>
 public static class TestApi
 {

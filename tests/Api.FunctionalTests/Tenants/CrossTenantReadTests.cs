@@ -104,7 +104,7 @@ public sealed partial class CrossTenantReadTests : FunctionalTestBase
         }
     }
 
-    /// <summary>A second key, a webhook, a product (v2) where the products module is in, one of each module's; the tenant's own id comes from its creation.</summary>
+    /// <summary>A second key, a webhook and one resource of each module; the tenant's own id comes from its creation.</summary>
     private static async Task<OwnedResources> SeedAsync(TenantClient tenant, string name, IReadOnlyList<ModuleCollection> modules)
     {
         var key = await tenant.Http.CreateApiKeyAsync(["audit:read"], name: $"{name} key");

@@ -114,7 +114,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
                 ["instance"] = Text("The request path, or a URN naming this occurrence."),
                 ["traceId"] = Text("W3C trace id of the request; quote it when reporting a problem."),
                 ["requestId"] = Text("The request's X-Request-Id."),
+#if (IncludeProducts)
                 ["code"] = Text("Machine-readable error code, e.g. product.not_found."),
+#else
+                ["code"] = Text("Machine-readable error code, e.g. tenant.not_found."),
+#endif
             },
             Required = new HashSet<string>(["type", "title", "status", "detail", "instance", "traceId"], StringComparer.Ordinal),
             AdditionalPropertiesAllowed = false,

@@ -195,7 +195,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
     /// <param name="status">The success status.</param>
     /// <param name="response">Its response.</param>
-    /// <param name="versioned">The resource when the body is one of them (a product), which comes with its ETag.</param>
+    /// <param name="versioned">The resource when the body is a versioned one, which comes with its ETag.</param>
     /// <param name="streams">An endless Server-Sent Events stream, described as text.</param>
     private static void DescribeSuccess(string status, OpenApiResponse response, string? versioned, bool streams)
     {

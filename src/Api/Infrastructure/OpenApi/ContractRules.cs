@@ -27,7 +27,7 @@ namespace QuoinApi.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// What a request member or query parameter accepts, as the OpenAPI documents publish it. Every value comes from the
-/// constants the FluentValidation validators and the strict binders use (ProductRules, Paging, Currency, Scopes, ...),
+/// constants the FluentValidation validators and the strict binders use (the aggregates' rules, Paging, Scopes, ...),
 /// so a limit changed in one place changes in both; the conformance test replays generated requests to prove they agree.
 /// </summary>
 internal sealed record MemberRule
