@@ -67,7 +67,6 @@ public sealed class ApiKeysTests : FunctionalTestBase
         Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products"), Is.Zero);
     }
 #endif
-    }
 
     [Test]
     public async Task A_key_cannot_create_a_key_with_a_scope_it_lacks()

@@ -210,7 +210,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Descending_name_sort_pages_in_order()
+    public async Task Descending_product_name_sort_pages_in_order()
     {
         using var tenant = await Factory.CreateTenantAsync();
         foreach (var name in new[] { "delta", "alpha", "echo", "charlie", "bravo", "alpha" })
@@ -225,7 +225,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Default_sort_is_newest_first()
+    public async Task Default_product_sort_is_newest_first()
     {
         using var tenant = await Factory.CreateTenantAsync();
         foreach (var sku in new[] { "FIRST", "SECOND", "THIRD" })
@@ -240,7 +240,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task A_tampered_token_is_400_never_500()
+    public async Task A_tampered_product_token_is_400_never_500()
     {
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 3; i++)
@@ -345,7 +345,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Sparse_fieldsets_return_only_the_asked_members_plus_id()
+    public async Task Product_sparse_fieldsets_return_only_the_asked_members_plus_id()
     {
         using var tenant = await Factory.CreateTenantAsync();
         await tenant.Http.CreateProductV2Async("FIELDS");
@@ -360,7 +360,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Total_count_is_given_only_when_asked_and_counts_all_pages()
+    public async Task Product_total_count_is_given_only_when_asked_and_counts_all_pages()
     {
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 4; i++)
