@@ -66,6 +66,7 @@ public sealed class OutboxRelayTests : IntegrationTestBase
             var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
             principal.TenantId = tenant;
             principal.ActorId = "test-actor";
+            principal.Scopes = Domain.Common.Scopes.TenantScopes.ToHashSet(StringComparer.Ordinal);
             var mediator = scope.ServiceProvider.GetRequiredService<MediatR.IMediator>();
             ResultAssert.Succeeded(await mediator.Send(Key("CRASH-1")));
         }
