@@ -3,7 +3,7 @@
 // Then creates a product and lists the tenant's products (the products sample module).
 //#endif
 // Run it against a local API: QUOIN_API_URL=http://127.0.0.1:5080 QUOIN_API_KEY=qk_test_... npx tsx src/example.ts
-import { createQuoinClient, type ApiKeyCreated, type Problem } from "./index";
+import { createQuoinClient, type ApiKeyCreated, type Problem, type Scope } from "./index";
 //#if (IncludeProducts)
 import type { Product, ProductRequest } from "./index";
 //#endif
@@ -16,7 +16,7 @@ function describe(problem: Problem): string {
   return `${problem.status} ${problem.title}: ${problem.detail}`;
 }
 
-export async function createApiKey(name: string, scopes: string[], idempotencyKey: string): Promise<ApiKeyCreated> {
+export async function createApiKey(name: string, scopes: Scope[], idempotencyKey: string): Promise<ApiKeyCreated> {
   // The Idempotency-Key makes a retry of this POST safe: the same key and body replay the first response (the new
   // key's secret included, stored encrypted until the replay window ends).
   const { data, error, response } = await client.POST("/api/v2/api-keys", {

@@ -5,6 +5,7 @@ import type { components, paths } from "./schema";
 export type { components, operations, paths } from "./schema";
 
 export type ApiKeyCreated = components["schemas"]["ApiKeyCreatedDto"];
+export type Scope = components["schemas"]["CreateApiKeyRequest"]["scopes"][number];
 //#if (IncludeProducts)
 export type Product = components["schemas"]["ProductV2"];
 export type ProductRequest = components["schemas"]["ProductRequestV2"];

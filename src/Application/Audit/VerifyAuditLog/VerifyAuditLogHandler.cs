@@ -14,6 +14,9 @@ public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<Ver
 {
     public async Task<Result<AuditVerification>> Handle(VerifyAuditLogQuery request, CancellationToken cancellationToken)
     {
+        // Pending first: an entry the sealer seals between the two reads is then counted as sealed (and perhaps as pending
+        // too), never as neither, so "nothing pending" means every entry committed before this call is in the walk.
+        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
         long expectedSequence = 1, count = 0;
         var previousHash = Array.Empty<byte>();
         long? firstInvalid = null;
@@ -34,7 +37,6 @@ public sealed class VerifyAuditLogHandler(IReadDbContext db) : IQueryHandler<Ver
             previousHash = entry.Hash ?? [];
         }
 
-        var pending = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
         return new AuditVerification(firstInvalid is null, count, firstInvalid, pending);
     }
 }
