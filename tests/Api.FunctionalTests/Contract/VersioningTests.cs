@@ -105,8 +105,8 @@ public sealed class VersioningTests : FunctionalTestBase
         Assert.That(problem["traceId"], Is.Not.Null);
         Assert.That(v2.StatusCode, Is.EqualTo(HttpStatusCode.OK), "v2 is unaffected.");
     }
-
 #if (IncludeProducts)
+
     [Test]
     public async Task A_product_written_through_v1_reads_back_through_v2()
     {
@@ -164,6 +164,5 @@ public sealed class VersioningTests : FunctionalTestBase
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "1.235 BHD needs three decimals; prices keep two.");
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain("price.amountMinor"));
     }
-
 #endif
 }

@@ -62,8 +62,8 @@ public static class ContractHttp
 
     public static Task<HttpResponseMessage> MergePatchAsync(this HttpClient client, string url, string json, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Patch, url, json, "application/merge-patch+json", ifMatch);
-
 #if (IncludeProducts)
+
     /// <summary>Creates a v2 product and returns its id and ETag.</summary>
     public static async Task<(Guid Id, string ETag)> CreateProductV2Async(
         this HttpClient client, string sku, string name = "Widget", long amountMinor = 1250, string currency = "EUR", string[]? tags = null, string? description = null)

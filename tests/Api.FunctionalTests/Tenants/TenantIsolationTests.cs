@@ -108,8 +108,8 @@ public sealed class TenantIsolationTests : FunctionalTestBase
         await (await tenantA.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertStatusAsync(HttpStatusCode.OK);
         await (await tenantB.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
-
 #if (IncludeProducts)
+
     [Test]
     public async Task A_product_key_created_by_one_tenant_acts_only_on_that_tenant()
     {
@@ -123,6 +123,5 @@ public sealed class TenantIsolationTests : FunctionalTestBase
         await (await tenantA.Http.GetAsync($"{TestApi.Products}/{created.Id()}")).AssertStatusAsync(HttpStatusCode.OK);
         await (await tenantB.Http.GetAsync($"{TestApi.Products}/{created.Id()}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
-
 #endif
 }

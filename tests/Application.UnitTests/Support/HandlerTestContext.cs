@@ -77,8 +77,8 @@ public sealed class HandlerTestContext
         ApiKeys.LiveSecretHashes[tenantId].Add(key.SecretHash);
         return (key, secret);
     }
-
 #if (IncludeProducts)
+
     public Product SeedProduct(Guid tenantId, string sku = "SKU-1", bool deleted = false) =>
         SeedProduct(tenantId, ProductDetails(sku), deleted);
 
