@@ -41,7 +41,7 @@ curl -fsS "$base/health/ready" > /dev/null || { echo "The API did not become rea
 
 # Reuse the demo tenant's key while it still works; otherwise create a demo tenant through the API itself.
 demo_key="$(cat "$demo_file" 2>/dev/null || true)"
-if [[ -z "$demo_key" ]] || [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $demo_key" "$base/api/v1/products?pageSize=1")" != 200 ]]; then
+if [[ -z "$demo_key" ]] || [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $demo_key" "$base/api/v2/api-keys?pageSize=1")" != 200 ]]; then
   demo_tenant='{"name":"Demo"}'
 #if (IncludeRatePlans)
   demo_tenant='{"name":"Demo","ratePlan":"pro"}'
@@ -51,14 +51,23 @@ if [[ -z "$demo_key" ]] || [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Ap
   printf '%s' "$demo_key" > "$demo_file"
 fi
 
+# What to try first.
+example_title="Create an API key (it can hold only scopes the demo key holds):"
+example="curl -i -X POST $base/api/v2/api-keys -H \"X-Api-Key: $demo_key\" -H \"Content-Type: application/json\" -H \"Idempotency-Key: demo-$RANDOM\" -d '{\"name\":\"demo-$RANDOM\",\"scopes\":[\"audit:read\"]}'"
+#if (IncludeProducts)
+# With the products sample module: a product.
+example_title="Create a product:"
+example="curl -i -X POST $base/api/v2/products -H \"X-Api-Key: $demo_key\" -H \"Content-Type: application/json\" -H \"Idempotency-Key: demo-$RANDOM\" -d '{\"sku\":\"DEMO-$RANDOM\",\"name\":\"Demo widget\",\"price\":{\"amountMinor\":1250,\"currency\":\"EUR\"},\"tags\":[\"demo\"]}'"
+#endif
+
 cat <<INFO
 
 QuoinApi is running at $base  (docs: $base/docs, health: $base/health/ready)
   Platform admin key (Bootstrap:AdminApiKey): $Bootstrap__AdminApiKey
   Demo tenant owner key:                      $demo_key
 
-Create a product:
-  curl -i -X POST $base/api/v2/products -H "X-Api-Key: $demo_key" -H "Content-Type: application/json" -H "Idempotency-Key: demo-$RANDOM" -d '{"sku":"DEMO-$RANDOM","name":"Demo widget","price":{"amountMinor":1250,"currency":"EUR"},"tags":["demo"]}'
+$example_title
+  $example
 
 Press Ctrl+C to stop the API (PostgreSQL and Redis keep running; build/stop.sh stops them).
 INFO

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README, .ci/run): provisions PostgreSQL and Redis, then runs every test project of the solution.
-# Usage: build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Products]
+# Usage: build/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~ApiKeys]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"

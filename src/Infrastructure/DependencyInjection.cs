@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using QuoinApi.Application.ApiKeys;
 using QuoinApi.Application.Common.Abstractions;
+#if (IncludeProducts)
 using QuoinApi.Application.Products;
+#endif
 using QuoinApi.Application.Tenants;
 #if (IncludeEvents)
 using QuoinApi.Application.Webhooks;
@@ -233,7 +235,9 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ResponseProtector>();
         services.AddScoped<IIdempotencyStore, PostgresIdempotencyStore>();
+#if (IncludeProducts)
         services.AddSingleton<IProductTextSearch, ProductTextSearch>();
+#endif
 
         // The initializer first: background services wait for the DatabaseReadiness it opens.
         services.AddSingleton<DatabaseReadiness>();
@@ -249,11 +253,11 @@ public static class DependencyInjection
     private static void AddRepositories(IServiceCollection services)
     {
         var repositories = typeof(DependencyInjection).Assembly.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && type.Namespace == typeof(ProductRepository).Namespace
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.Namespace == typeof(TenantRepository).Namespace
                 && type.Name.EndsWith("Repository", StringComparison.Ordinal));
         foreach (var repository in repositories)
         {
-            foreach (var service in repository.GetInterfaces().Where(i => i.Assembly == typeof(IProductRepository).Assembly))
+            foreach (var service in repository.GetInterfaces().Where(i => i.Assembly == typeof(ITenantRepository).Assembly))
             {
                 services.AddScoped(service, repository);
             }

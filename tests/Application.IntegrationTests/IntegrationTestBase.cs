@@ -25,13 +25,17 @@ public abstract class IntegrationTestBase
 
     protected static FakeTimeProvider Clock => IntegrationTestSetup.Clock;
 
+#if (IncludeProducts)
     /// <summary>The texts the product list searched for, through the real PostgreSQL full-text search.</summary>
     protected static RecordingProductTextSearch TextSearches => IntegrationTestSetup.Services.GetRequiredService<RecordingProductTextSearch>();
 
+#endif
     [SetUp]
     public Task ResetDatabaseAsync()
     {
+#if (IncludeProducts)
         TextSearches.Clear();
+#endif
         return Database.ResetAsync();
     }
 

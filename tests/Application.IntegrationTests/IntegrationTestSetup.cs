@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.IntegrationTests.Support;
+#if (IncludeProducts)
 using QuoinApi.Application.Products;
+#endif
 using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure;
 using QuoinApi.Testing;
@@ -45,6 +47,7 @@ public sealed class IntegrationTestSetup
         services.AddScoped<TestPrincipal>();
         services.AddScoped<ICurrentPrincipal>(provider => provider.GetRequiredService<TestPrincipal>());
 
+#if (IncludeProducts)
         // The real text search behind a recorder (Products/ListProducts tests check when it runs).
         var textSearch = services.Single(d => d.ServiceType == typeof(IProductTextSearch));
         services.Remove(textSearch);
@@ -52,6 +55,7 @@ public sealed class IntegrationTestSetup
             (IProductTextSearch)ActivatorUtilities.CreateInstance(provider, textSearch.ImplementationType!)));
         services.AddSingleton<IProductTextSearch>(provider => provider.GetRequiredService<RecordingProductTextSearch>());
 
+#endif
         // Test-only commands that probe the pipeline (Pipeline/AfterCommitTests).
         services.AddScoped<IRequestHandler<Pipeline.AfterCommitTests.CreateTenantWithAfterCommitCommand, Result<Success>>,
             Pipeline.AfterCommitTests.CreateTenantWithAfterCommitHandler>();

@@ -4,8 +4,12 @@ import type { components, paths } from "./schema";
 
 export type { components, operations, paths } from "./schema";
 
+export type ApiKeyCreated = components["schemas"]["ApiKeyCreatedDto"];
+export type Scope = components["schemas"]["CreateApiKeyRequest"]["scopes"][number];
+//#if (IncludeProducts)
 export type Product = components["schemas"]["ProductV2"];
 export type ProductRequest = components["schemas"]["ProductRequestV2"];
+//#endif
 export type Problem = components["schemas"]["ProblemDetails"] | components["schemas"]["ValidationProblemDetails"];
 
 export type QuoinClient = Client<paths>;

@@ -5,8 +5,8 @@ namespace QuoinApi.Api.Controllers;
 /// generated client, so it never changes once published; the summary is for the API's users. Every action has one
 /// (OpenApiDocumentRulesTests).
 /// </summary>
-/// <param name="operationId">camelCase verb and resource, unique in the document: <c>createProduct</c>.</param>
-/// <param name="summary">Imperative, one line, no trailing period: <c>Create a product</c>.</param>
+/// <param name="operationId">camelCase verb and resource, unique in the document: <c>createApiKey</c>.</param>
+/// <param name="summary">Imperative, one line, no trailing period: <c>Create an API key</c>.</param>
 [AttributeUsage(AttributeTargets.Method, Inherited = true, AllowMultiple = false)]
 public sealed class ApiOperationAttribute(string operationId, string summary) : Attribute
 {

@@ -1,17 +1,24 @@
+#if (IncludeProducts)
 using System.Text.Json;
 using QuoinApi.Application.Products.PatchProduct;
 using QuoinApi.Domain.Common;
+#endif
 
 namespace QuoinApi.Api.Http;
 
+#if (IncludeProducts)
 /// <summary>
 /// Reads an RFC 7396 merge patch of a product in a version's representation. A member set to null removes an
 /// optional value (description; tags become empty); null for a required member, a wrong type or an unknown member
 /// is a 400 naming the member.
 /// </summary>
+#else
+/// <summary>The media type of RFC 7396 merge patches.</summary>
+#endif
 internal static class MergePatchReader
 {
     public const string MediaType = "application/merge-patch+json";
+#if (IncludeProducts)
 
     public static Result<ProductPatch> ReadV1(JsonElement document) =>
         Read(document, priceInMinorUnits: false, (name, value, patch, errors) => name switch
@@ -138,4 +145,5 @@ internal static class MergePatchReader
         errors["tags"] = ["'tags' must be an array of strings or null."];
         return default;
     }
+#endif
 }

@@ -6,7 +6,7 @@ namespace QuoinApi.Application.Events;
 
 /// <summary>
 /// How event data is written: as the API writes its bodies (camelCase, nulls omitted, lower-case enums, timestamps
-/// <c>2026-11-23T08:00:00.123Z</c>), so a product's event data reads exactly like its v2 representation.
+/// <c>2026-11-23T08:00:00.123Z</c>), so an event's data reads exactly like the resource's v2 representation.
 /// </summary>
 public static class EventJson
 {

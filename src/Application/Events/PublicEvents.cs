@@ -1,7 +1,9 @@
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Events;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 
 namespace QuoinApi.Application.Events;
 
@@ -14,10 +16,12 @@ public static class PublicEvents
 {
     public static PublicEvent? Describe(Entity source, IDomainEvent domainEvent) => (source, domainEvent) switch
     {
+#if (IncludeProducts)
         (Product product, ProductCreated e) => new(e.TenantId, EventTypes.ProductCreated, ProductEventData.From(product), e.OccurredAt),
         (Product product, ProductUpdated e) => new(e.TenantId, EventTypes.ProductUpdated, ProductEventData.From(product), e.OccurredAt),
         (Product product, ProductDeleted e) => new(e.TenantId, EventTypes.ProductDeleted, ProductEventData.From(product), e.OccurredAt),
         (Product product, ProductRestored e) => new(e.TenantId, EventTypes.ProductRestored, ProductEventData.From(product), e.OccurredAt),
+#endif
         (ApiKey key, ApiKeyCreated { TenantId: { } tenant } e) => new(tenant, EventTypes.ApiKeyCreated, ApiKeyEventData.From(key), e.OccurredAt),
         (ApiKey key, ApiKeyRotated { TenantId: { } tenant } e) => new(tenant, EventTypes.ApiKeyRotated, ApiKeyEventData.From(key), e.OccurredAt),
         (ApiKey key, ApiKeyRevoked { TenantId: { } tenant } e) => new(tenant, EventTypes.ApiKeyRevoked, ApiKeyEventData.From(key), e.OccurredAt),

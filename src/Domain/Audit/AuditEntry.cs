@@ -32,7 +32,7 @@ public sealed class AuditEntry : Entity, ITenantOwned
     /// <summary>The API key (key:&lt;id&gt;) or token subject that acted.</summary>
     public string Actor { get; private set; }
 
-    /// <summary>What was attempted, e.g. <c>product.create</c> or <c>authorization.denied</c>.</summary>
+    /// <summary>What was attempted, e.g. <c>api_key.create</c> or <c>authorization.denied</c>.</summary>
     public string Action { get; private set; }
 
     public string ResourceType { get; private set; }

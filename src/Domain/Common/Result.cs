@@ -29,7 +29,7 @@ public sealed class Result<T> : IResult<Result<T>>
 
     public object? BoxedValue => IsSuccess ? _value : null;
 
-#pragma warning disable CA2225 // implicit conversions keep handlers readable: `return product;` / `return Error.NotFound(...)`
+#pragma warning disable CA2225 // implicit conversions keep handlers readable: `return key;` / `return Error.NotFound(...)`
     public static implicit operator Result<T>(T value) => new(value);
 
     public static implicit operator Result<T>(Error error) => new(error);

@@ -9,8 +9,10 @@ namespace QuoinApi.Domain.Common;
 /// </summary>
 public static partial class Scopes
 {
+#if (IncludeProducts)
     public const string ProductsRead = "products:read";
     public const string ProductsWrite = "products:write";
+#endif
     public const string KeysManage = "keys:manage";
 #if (IncludeEvents)
     public const string WebhooksManage = "webhooks:manage";

@@ -3,10 +3,12 @@ namespace QuoinApi.Domain.Events;
 /// <summary>The public event types (docs/http-contract.md, "Event types"): what webhooks filter on and the stream names.</summary>
 public static class EventTypes
 {
+#if (IncludeProducts)
     public const string ProductCreated = "product.created";
     public const string ProductUpdated = "product.updated";
     public const string ProductDeleted = "product.deleted";
     public const string ProductRestored = "product.restored";
+#endif
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRotated = "api_key.rotated";
     public const string ApiKeyRevoked = "api_key.revoked";
@@ -22,7 +24,9 @@ public static class EventTypes
     /// <summary>The types a subscription may ask for (a ping goes to its subscription whatever its filter says).</summary>
     public static readonly IReadOnlyList<string> Subscribable =
     [
+#if (IncludeProducts)
         ProductCreated, ProductUpdated, ProductDeleted, ProductRestored,
+#endif
 #if (IncludeRatePlans)
         ApiKeyCreated, ApiKeyRotated, ApiKeyRevoked, QuotaWarning, QuotaExhausted, WebhookPing,
 #else

@@ -5,7 +5,9 @@ using QuoinApi.Domain.Audit;
 #if (IncludeEvents)
 using QuoinApi.Domain.Events;
 #endif
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 #if (IncludeEvents)
 using QuoinApi.Domain.Webhooks;
@@ -37,8 +39,10 @@ public class QuoinDbContext : DbContext
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+#if (IncludeProducts)
     public DbSet<Product> Products => Set<Product>();
 
+#endif
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
 #if (IncludeEvents)

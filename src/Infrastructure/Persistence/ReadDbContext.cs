@@ -5,7 +5,9 @@ using QuoinApi.Domain.Audit;
 #if (IncludeEvents)
 using QuoinApi.Domain.Events;
 #endif
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 #if (IncludeEvents)
 using QuoinApi.Domain.Webhooks;
@@ -23,8 +25,10 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : Quo
 
     IQueryable<ApiKey> IReadDbContext.ApiKeys => ApiKeys.AsNoTracking();
 
+#if (IncludeProducts)
     IQueryable<Product> IReadDbContext.Products => Products.AsNoTracking();
 
+#endif
     IQueryable<AuditEntry> IReadDbContext.AuditEntries => AuditEntries.AsNoTracking();
 
 #if (IncludeEvents)

@@ -11,9 +11,9 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task Rotate_returns_201_with_a_new_key_and_both_work_until_the_grace_period_ends()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"], name: "deploy");
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"], name: "deploy");
         using var oldClient = Factory.CreateClient(old.Key);
-        await (await oldClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await oldClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         var response = await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 });
 
@@ -25,26 +25,26 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
             Assert.That(response.Headers.Location?.ToString(), Does.EndWith($"{TestApi.ApiKeys}/{rotated.Id()}").IgnoreCase);
             Assert.That(newKey, Is.Not.EqualTo(old.Key).And.StartWith("qk_test_").And.Length.EqualTo(46));
             Assert.That(rotated.String("name"), Is.EqualTo("deploy"));
-            Assert.That(rotated.Strings("scopes"), Is.EqualTo(new[] { "products:read" }));
+            Assert.That(rotated.Strings("scopes"), Is.EqualTo(new[] { "audit:read" }));
         }
 
         using var newClient = Factory.CreateClient(newKey);
-        await (await oldClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
-        await (await newClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await oldClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await newClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(61));
 
-        var refused = await oldClient.GetAsync(TestApi.Products);
+        var refused = await oldClient.GetAsync(TestApi.AuditLog);
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.That(refused.Headers.WwwAuthenticate, Is.Not.Empty);
-        await (await newClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await newClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
     }
 
     [Test]
     public async Task Old_key_shows_its_replacement_and_grace_end()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         var now = Factory.Clock.GetUtcNow();
 
         var rotated = await (await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 }))
@@ -60,7 +60,7 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task Rotate_uses_the_default_grace_period(string? body)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var oldClient = Factory.CreateClient(old.Key);
         var now = Factory.Clock.GetUtcNow();
 
@@ -71,16 +71,16 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
         Assert.That(oldKey.GetProperty("graceEndsAt").GetDateTimeOffset(), Is.EqualTo(now.AddSeconds(86400)).Within(TimeSpan.FromMilliseconds(1)));
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(86400 - 10));
-        await (await oldClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await oldClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
         Factory.Clock.Advance(TimeSpan.FromSeconds(20));
-        await (await oldClient.GetAsync(TestApi.Products)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await oldClient.GetAsync(TestApi.AuditLog)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]
     public async Task Rotate_with_the_maximum_grace_of_604800_seconds_returns_201()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
 
         var response = await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 604800 });
 
@@ -96,7 +96,7 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task Rotate_with_invalid_body_returns_400_and_keeps_the_key(string body, string member)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
 
         var response = await tenant.Http.PostAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", TestApi.RawJson(body));
 
@@ -109,7 +109,7 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task Rotate_twice_returns_409()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         await (await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 }))
             .AssertStatusAsync(HttpStatusCode.Created);
 
@@ -123,7 +123,7 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task The_replacement_can_be_rotated_in_turn()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         var replacement = await (await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 0 }))
             .AssertJsonAsync(HttpStatusCode.Created);
 
@@ -136,21 +136,21 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task Rotate_with_zero_grace_refuses_the_old_key_at_once()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var oldClient = Factory.CreateClient(old.Key);
-        await (await oldClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await oldClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         await (await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 0 }))
             .AssertStatusAsync(HttpStatusCode.Created);
 
-        await (await oldClient.GetAsync(TestApi.Products)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await oldClient.GetAsync(TestApi.AuditLog)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]
     public async Task Rotate_of_a_revoked_key_returns_404()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         await (await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{old.Id}")).AssertStatusAsync(HttpStatusCode.NoContent);
 
         var response = await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 });
@@ -162,7 +162,7 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
     public async Task Rotate_of_an_expired_key_returns_409()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var old = await tenant.Http.CreateApiKeyAsync(["products:read"], expiresAt: Factory.Clock.GetUtcNow().AddMinutes(1));
+        var old = await tenant.Http.CreateApiKeyAsync(["audit:read"], expiresAt: Factory.Clock.GetUtcNow().AddMinutes(1));
         Factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
         var response = await tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 });
@@ -186,7 +186,7 @@ public sealed class ApiKeyRotationTests : FunctionalTestBase
         for (var round = 0; round < 5; round++)
         {
             var name = $"racer-{round}";
-            var old = await tenant.Http.CreateApiKeyAsync(["products:read"], name: name);
+            var old = await tenant.Http.CreateApiKeyAsync(["audit:read"], name: name);
 
             var responses = await Task.WhenAll(Enumerable.Range(0, 6)
                 .Select(_ => tenant.Http.PostAsJsonAsync($"{TestApi.ApiKeys}/{old.Id}/rotate", new { gracePeriodSeconds = 60 })));

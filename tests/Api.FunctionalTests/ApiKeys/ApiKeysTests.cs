@@ -15,7 +15,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
         var expiresAt = Factory.Clock.GetUtcNow().AddDays(30);
 
         var response = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys,
-            new { name = "ci deploy", scopes = new[] { "products:write", "products:read" }, expiresAt });
+            new { name = "ci deploy", scopes = new[] { "keys:manage", "audit:read" }, expiresAt });
 
         var body = await response.AssertJsonAsync(HttpStatusCode.Created);
         var key = body.String("key");
@@ -24,7 +24,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
             Assert.That(body.MemberNames(), Is.SupersetOf(new[] { "id", "name", "key", "prefix", "scopes", "createdAt", "expiresAt" }));
             Assert.That(response.Headers.Location?.ToString(), Does.EndWith($"{TestApi.ApiKeys}/{body.Id()}").IgnoreCase);
             Assert.That(body.String("name"), Is.EqualTo("ci deploy"));
-            Assert.That(body.Strings("scopes"), Is.EquivalentTo(new[] { "products:read", "products:write" }));
+            Assert.That(body.Strings("scopes"), Is.EquivalentTo(new[] { "audit:read", "keys:manage" }));
             Assert.That(key, Does.StartWith("qk_test_").And.Length.EqualTo(46));
             Assert.That(key, Does.StartWith(body.String("prefix")));
             Assert.That(body.String("prefix"), Has.Length.LessThan(key.Length - 16), "the prefix must not reveal the secret");
@@ -38,31 +38,48 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task Created_key_works_for_its_scopes_only()
     {
         using var tenant = await Factory.CreateTenantAsync();
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
+        using var client = Factory.CreateClient(readOnly.Key);
+
+        var list = await client.GetAsync(TestApi.AuditLog);
+        var create = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "denied", scopes = new[] { "audit:read" } });
+        var keys = await client.GetAsync(TestApi.ApiKeys);
+
+        await list.AssertJsonAsync(HttpStatusCode.OK);
+        Assert.That((await create.AssertProblemAsync(HttpStatusCode.Forbidden)).Detail(), Does.Contain("keys:manage"));
+        Assert.That((await keys.AssertProblemAsync(HttpStatusCode.Forbidden)).Detail(), Does.Contain("keys:manage"));
+        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from api_keys where name = 'denied'"), Is.Zero);
+    }
+
+#if (IncludeProducts)
+    [Test]
+    public async Task A_product_reader_cannot_write_products()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
         var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
         using var client = Factory.CreateClient(readOnly.Key);
 
         var list = await client.GetAsync(TestApi.Products);
         var create = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
-        var keys = await client.GetAsync(TestApi.ApiKeys);
 
         await list.AssertJsonAsync(HttpStatusCode.OK);
         Assert.That((await create.AssertProblemAsync(HttpStatusCode.Forbidden)).Detail(), Does.Contain("products:write"));
-        Assert.That((await keys.AssertProblemAsync(HttpStatusCode.Forbidden)).Detail(), Does.Contain("keys:manage"));
         Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products"), Is.Zero);
     }
+#endif
 
     [Test]
     public async Task A_key_cannot_create_a_key_with_a_scope_it_lacks()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var manager = await tenant.Http.CreateApiKeyAsync(["keys:manage", "products:read"]);
+        var manager = await tenant.Http.CreateApiKeyAsync(["keys:manage"]);
         using var client = Factory.CreateClient(manager.Key);
 
-        var escalate = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "more", scopes = new[] { "products:read", "products:write" } });
-        var same = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "same", scopes = new[] { "products:read" } });
+        var escalate = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "more", scopes = new[] { "keys:manage", "audit:read" } });
+        var same = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "same", scopes = new[] { "keys:manage" } });
 
         var problem = await escalate.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(problem.Detail(), Does.Contain("products:write"));
+        Assert.That(problem.Detail(), Does.Contain("audit:read"));
         await same.AssertStatusAsync(HttpStatusCode.Created);
         Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from api_keys where name = 'more'"), Is.Zero);
     }
@@ -71,24 +88,24 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task A_key_cannot_rotate_a_key_with_a_scope_it_lacks()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var manager = await tenant.Http.CreateApiKeyAsync(["keys:manage", "products:read"]);
+        var manager = await tenant.Http.CreateApiKeyAsync(["keys:manage"]);
         using var client = Factory.CreateClient(manager.Key);
 
         var response = await client.PostAsJsonAsync($"{TestApi.ApiKeys}/{tenant.OwnerKeyId}/rotate", new { gracePeriodSeconds = 60 });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await tenant.Http.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await tenant.Http.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
     }
 
-    [TestCase("{\"name\":\"k\",\"scopes\":[\"products:read\",\"products:fly\"]}", "scopes[1]", TestName = "Create_with_unknown_scope_returns_400")]
+    [TestCase("{\"name\":\"k\",\"scopes\":[\"audit:read\",\"audit:fly\"]}", "scopes[1]", TestName = "Create_with_unknown_scope_returns_400")]
     [TestCase("{\"name\":\"k\",\"scopes\":[\"platform:admin\"]}", "scopes[0]", TestName = "Create_with_platform_admin_scope_returns_400")]
     [TestCase("{\"name\":\"k\",\"scopes\":[]}", "scopes", TestName = "Create_with_no_scopes_returns_400")]
     [TestCase("{\"name\":\"k\"}", "scopes", TestName = "Create_without_scopes_returns_400")]
-    [TestCase("{\"scopes\":[\"products:read\"]}", "name", TestName = "Create_without_name_returns_400")]
-    [TestCase("{\"name\":\" \",\"scopes\":[\"products:read\"]}", "name", TestName = "Create_with_blank_name_returns_400")]
-    [TestCase("{\"name\":\"k\",\"scopes\":[\"products:read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}", "expiresAt",
+    [TestCase("{\"scopes\":[\"audit:read\"]}", "name", TestName = "Create_without_name_returns_400")]
+    [TestCase("{\"name\":\" \",\"scopes\":[\"audit:read\"]}", "name", TestName = "Create_with_blank_name_returns_400")]
+    [TestCase("{\"name\":\"k\",\"scopes\":[\"audit:read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}", "expiresAt",
         TestName = "Create_with_expiresAt_in_the_past_returns_400")]
-    [TestCase("{\"name\":\"k\",\"scopes\":[\"products:read\"],\"expiresAt\":\"next week\"}", "expiresAt",
+    [TestCase("{\"name\":\"k\",\"scopes\":[\"audit:read\"],\"expiresAt\":\"next week\"}", "expiresAt",
         TestName = "Create_with_unreadable_expiresAt_returns_400")]
     public async Task Create_with_invalid_body_returns_400(string body, string member)
     {
@@ -106,7 +123,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
         using var tenant = await Factory.CreateTenantAsync();
 
         var response = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys,
-            new { name = "k", scopes = new[] { "products:read" }, expiresAt = Factory.Clock.GetUtcNow().AddMinutes(-1) });
+            new { name = "k", scopes = new[] { "audit:read" }, expiresAt = Factory.Clock.GetUtcNow().AddMinutes(-1) });
 
         await response.AssertValidationProblemAsync("expiresAt");
     }
@@ -116,7 +133,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = new string('k', 101), scopes = new[] { "products:read" } });
+        var response = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = new string('k', 101), scopes = new[] { "audit:read" } });
 
         await response.AssertValidationProblemAsync("name");
     }
@@ -125,7 +142,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task List_and_get_never_return_the_secret_or_its_hash()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var created = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
 
         var listResponse = await tenant.Http.GetAsync(TestApi.ApiKeys);
         var getResponse = await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}");
@@ -159,14 +176,14 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task Get_shows_lastUsedAt_after_the_key_is_used()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var created = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         var before = await (await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.That(before.TryGetProperty("lastUsedAt", out var unused) && unused.ValueKind != JsonValueKind.Null, Is.False,
             "a key never used has no lastUsedAt");
         Factory.Clock.Advance(TimeSpan.FromSeconds(5));
         var usedAt = Factory.Clock.GetUtcNow();
         using var client = Factory.CreateClient(created.Key);
-        await (await client.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         var after = await (await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertJsonAsync(HttpStatusCode.OK);
 
@@ -175,7 +192,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(2));
         var usedAgainAt = Factory.Clock.GetUtcNow();
-        await (await client.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         var later = await (await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.That(later.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(usedAgainAt).Within(TimeSpan.FromMilliseconds(1)));
@@ -195,14 +212,14 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task Revoke_returns_204_and_the_key_is_refused_at_once()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var created = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var client = Factory.CreateClient(created.Key);
-        await (await client.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         var revoked = await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{created.Id}");
 
         await revoked.AssertStatusAsync(HttpStatusCode.NoContent);
-        var refused = await client.GetAsync(TestApi.Products);
+        var refused = await client.GetAsync(TestApi.AuditLog);
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.That(refused.Headers.WwwAuthenticate, Is.Not.Empty);
         await (await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{created.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -219,7 +236,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
         var revoked = await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{tenant.OwnerKeyId}");
 
         await revoked.AssertStatusAsync(HttpStatusCode.NoContent);
-        await (await tenant.Http.GetAsync(TestApi.Products)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await tenant.Http.GetAsync(TestApi.AuditLog)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]
@@ -236,13 +253,13 @@ public sealed class ApiKeysTests : FunctionalTestBase
     public async Task Expired_key_returns_401()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.CreateApiKeyAsync(["products:read"], expiresAt: Factory.Clock.GetUtcNow().AddMinutes(1));
+        var created = await tenant.Http.CreateApiKeyAsync(["audit:read"], expiresAt: Factory.Clock.GetUtcNow().AddMinutes(1));
         using var client = Factory.CreateClient(created.Key);
-        await (await client.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await client.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.That(response.Headers.WwwAuthenticate, Is.Not.Empty);
     }
@@ -252,7 +269,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
     {
         using var admin = Factory.CreateAdminClient();
 
-        var response = await admin.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "products:read" } });
+        var response = await admin.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } });
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -262,7 +279,7 @@ public sealed class ApiKeysTests : FunctionalTestBase
     {
         var bootstrapKeyId = await Factory.Database.ScalarAsync<Guid>("select id from api_keys where tenant_id is null");
         // Only platform-admin tokens may come without a tenant (a tenantless token is otherwise a 401, see JwtAuthenticationTests).
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "platform:admin keys:manage products:read"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "platform:admin keys:manage audit:read"));
 
         var list = await client.GetAsync(TestApi.ApiKeys);
         var get = await client.GetAsync($"{TestApi.ApiKeys}/{bootstrapKeyId}");

@@ -12,13 +12,13 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     public async Task Authorization_bearer_key_works_like_x_api_key()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductAsync("SKU-1");
+        await tenant.Http.CreateApiKeyAsync(["audit:read"], name: "second");
         using var client = Factory.CreateClient(apiKey: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.OwnerKey);
 
-        var list = await (await client.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK);
+        var list = await (await client.GetAsync($"{TestApi.ApiKeys}?sort=createdAt")).AssertJsonAsync(HttpStatusCode.OK);
 
-        Assert.That(list.Items().Select(p => p.String("sku")), Is.EqualTo(new[] { "SKU-1" }));
+        Assert.That(list.Items().Select(k => k.String("name")), Is.EqualTo(new[] { "Owner", "second" }));
     }
 
     [Test]
@@ -41,7 +41,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     {
         using var client = Factory.CreateClient(key);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -54,7 +54,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
         var tampered = key[..20] + (key[20] == 'a' ? 'b' : 'a') + key[21..];
         using var client = Factory.CreateClient(tampered);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         var problem = await AssertUnauthorizedAsync(response);
         Assert.That(problem.Detail(), Does.Contain("malformed"));
@@ -66,7 +66,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
         var unknown = ApiKeySecret.Generate(ApiKeyEnvironment.Test).Value;
         using var client = Factory.CreateClient(unknown);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -78,7 +78,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
         using var client = Factory.CreateClient(apiKey: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -88,7 +88,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
         using var client = Factory.CreateClient(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.AuditLog);
         request.Headers.TryAddWithoutValidation("X-Api-Key", [tenant.OwnerKey, "qk_test_other"]);
 
         var response = await client.SendAsync(request);
@@ -105,7 +105,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
         using var client = Factory.CreateClient(tenant.OwnerKey);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", other.OwnerKey);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -116,9 +116,9 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
         using var client = Factory.CreateClient(tenant.OwnerKey);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.CreateValidJwt(tenant.TenantId, "products:read"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.CreateValidJwt(tenant.TenantId, "audit:read"));
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -131,7 +131,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
         using var client = Factory.CreateClient(tenant.OwnerKey);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.OwnerKey);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await response.AssertJsonAsync(HttpStatusCode.OK);
     }
@@ -141,7 +141,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     {
         using var client = Factory.CreateClient(apiKey: null);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -151,7 +151,7 @@ public sealed class ApiKeyAuthenticationTests : FunctionalTestBase
     {
         using var client = Factory.CreateClient(new string('k', 8000));
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         await AssertUnauthorizedAsync(response);
     }

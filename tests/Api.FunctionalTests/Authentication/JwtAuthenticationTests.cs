@@ -6,45 +6,45 @@ namespace QuoinApi.Api.FunctionalTests.Authentication;
 
 /// <summary>
 /// docs/http-contract.md#2-authentication-and-scopes: JWT bearer tokens carry tenant_id and space-separated scope; audience and lifetime are checked. The
-/// refusal tests are meaningful because the acceptance tests show that a well-formed token is accepted.
+/// refusal tests are meaningful because the acceptance tests show that a well-formed token is accepted. The resources
+/// are the tenant's API keys (keys:manage) and audit log (audit:read), which every solution the template generates has.
 /// </summary>
 public sealed class JwtAuthenticationTests : FunctionalTestBase
 {
     [Test]
-    public async Task Jwt_with_tenant_and_products_read_lists_the_tenants_products()
+    public async Task Jwt_with_tenant_and_keys_manage_lists_the_tenants_keys()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var product = await tenant.Http.CreateProductAsync("SKU-1");
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "products:read"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "keys:manage"));
 
-        var list = await (await client.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK);
-        var get = await client.GetAsync($"{TestApi.Products}/{product.Id()}");
+        var list = await (await client.GetAsync(TestApi.ApiKeys)).AssertJsonAsync(HttpStatusCode.OK);
+        var get = await client.GetAsync($"{TestApi.ApiKeys}/{tenant.OwnerKeyId}");
 
-        Assert.That(list.Items().Select(p => p.Id()), Is.EqualTo(new[] { product.Id() }));
+        Assert.That(list.Items().Select(k => k.Id()), Is.EqualTo(new[] { tenant.OwnerKeyId }));
         await get.AssertJsonAsync(HttpStatusCode.OK);
     }
     [Test]
     public async Task Jwt_with_several_scopes_can_write()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "products:read products:write"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "keys:manage audit:read"));
 
-        var created = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
+        var created = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } });
 
         await created.AssertJsonAsync(HttpStatusCode.Created);
     }
     [Test]
-    public async Task Jwt_of_one_tenant_does_not_see_another_tenants_products()
+    public async Task Jwt_of_one_tenant_does_not_see_another_tenants_keys()
     {
         using var tenantA = await Factory.CreateTenantAsync("A");
         using var tenantB = await Factory.CreateTenantAsync("B");
-        var productOfB = await tenantB.Http.CreateProductAsync("SKU-B");
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantA.TenantId, "products:read"));
+        var keyOfB = await tenantB.Http.CreateApiKeyAsync(["audit:read"], name: "of-b");
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantA.TenantId, "keys:manage"));
 
-        var list = await (await client.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK);
-        var get = await client.GetAsync($"{TestApi.Products}/{productOfB.Id()}");
+        var list = await (await client.GetAsync(TestApi.ApiKeys)).AssertJsonAsync(HttpStatusCode.OK);
+        var get = await client.GetAsync($"{TestApi.ApiKeys}/{keyOfB.Id}");
 
-        Assert.That(list.Items(), Is.Empty);
+        Assert.That(list.Items().Select(k => k.Id()), Is.EqualTo(new[] { tenantA.OwnerKeyId }));
         await get.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -52,9 +52,9 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
     public async Task Jwt_with_wrong_audience_returns_401()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "products:read", audience: "someone-else"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "keys:manage", audience: "someone-else"));
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.ApiKeys);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -63,9 +63,9 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
     public async Task Expired_jwt_returns_401()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var client = Factory.CreateJwtClient(Factory.CreateExpiredJwt(tenant.TenantId, "products:read"));
+        using var client = Factory.CreateJwtClient(Factory.CreateExpiredJwt(tenant.TenantId, "keys:manage"));
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.ApiKeys);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -74,12 +74,12 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
     public async Task Jwt_signed_with_another_key_returns_401()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var token = Factory.CreateValidJwt(tenant.TenantId, "products:read");
+        var token = Factory.CreateValidJwt(tenant.TenantId, "keys:manage");
         var parts = token.Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
         using var client = Factory.CreateJwtClient(forged);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.ApiKeys);
 
         await AssertUnauthorizedAsync(response);
     }
@@ -89,50 +89,48 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
     {
         using var client = Factory.CreateJwtClient("not.a.jwt");
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.ApiKeys);
 
         await AssertUnauthorizedAsync(response);
     }
-    [TestCase("products:write")]
-#if (IncludeEvents)
-    [TestCase("events:read keys:manage")]
-#else
-    [TestCase("usage:read keys:manage")]
-#endif
-    [TestCase("products:readx")]
+    [TestCase("audit:read")]
+    [TestCase("keys:managex")]
+    [TestCase("keys")]
     [TestCase("")]
-    public async Task Jwt_without_products_read_returns_403_naming_the_scope(string scopes)
+    public async Task Jwt_without_keys_manage_returns_403_naming_the_scope(string scopes)
     {
         using var tenant = await Factory.CreateTenantAsync();
         using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, scopes));
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.ApiKeys);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
-        Assert.That(problem.Detail(), Does.Contain("products:read"));
+        Assert.That(problem.Detail(), Does.Contain("keys:manage"));
     }
     [Test]
-    public async Task Jwt_with_products_read_cannot_create_products()
+    public async Task Jwt_with_audit_read_reads_the_audit_log_but_cannot_create_keys()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "products:read"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "audit:read"));
 
-        var response = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
+        var read = await client.GetAsync(TestApi.AuditLog);
+        var response = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } });
 
+        await read.AssertJsonAsync(HttpStatusCode.OK);
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.That(problem.Detail(), Does.Contain("products:write"));
+        Assert.That(problem.Detail(), Does.Contain("keys:manage"));
     }
     [Test]
-    public async Task Jwt_without_tenant_cannot_create_products()
+    public async Task Jwt_without_tenant_cannot_create_keys()
     {
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "products:read products:write"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantId: null, "keys:manage audit:read"));
 
-        var response = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
+        var response = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } });
 
         var problem = await AssertUnauthorizedAsync(response);
         Assert.That(problem.Detail(), Does.Contain("tenant_id"));
-        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products"), Is.Zero);
+        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from api_keys where name = 'k'"), Is.Zero);
     }
 
     public static IEnumerable<TestCaseData> TenantClaimsThatAreNotATenant()
@@ -148,14 +146,12 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
     public async Task Jwt_whose_tenant_is_not_a_live_tenant_is_refused_for_reads_and_writes(string? tenantClaim)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductAsync("SKU-1");
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantClaim, "products:read products:write keys:manage"));
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenantClaim, "audit:read keys:manage"));
 
         var responses = new Dictionary<string, HttpResponseMessage>
         {
-            ["list products"] = await client.GetAsync(TestApi.Products),
-            ["create a product"] = await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-2")),
-            ["create a key"] = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "products:read" } }),
+            ["read the audit log"] = await client.GetAsync(TestApi.AuditLog),
+            ["create a key"] = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } }),
             ["list keys"] = await client.GetAsync(TestApi.ApiKeys),
         };
 
@@ -164,7 +160,6 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
             await AssertUnauthorizedAsync(response, label);
         }
 
-        Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from products"), Is.EqualTo(1));
         Assert.That(await Factory.Database.ScalarAsync<long>("select count(*) from api_keys where name = 'k'"), Is.Zero);
     }
 
@@ -172,15 +167,15 @@ public sealed class JwtAuthenticationTests : FunctionalTestBase
     public async Task Jwt_of_a_deleted_tenant_stops_working_at_once()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "products:read products:write keys:manage"));
-        await (await client.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK);
+        using var client = Factory.CreateJwtClient(Factory.CreateValidJwt(tenant.TenantId, "audit:read keys:manage"));
+        await (await client.GetAsync(TestApi.ApiKeys)).AssertJsonAsync(HttpStatusCode.OK);
         using var admin = Factory.CreateAdminClient();
 
         await (await admin.DeleteAsync($"{TestApi.Tenants}/{tenant.TenantId}")).AssertStatusAsync(HttpStatusCode.NoContent);
 
-        await AssertUnauthorizedAsync(await client.GetAsync(TestApi.Products), "read after the deletion");
-        await AssertUnauthorizedAsync(await client.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-9")), "write after the deletion");
-        var mint = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "products:read" } });
+        await AssertUnauthorizedAsync(await client.GetAsync(TestApi.ApiKeys), "read after the deletion");
+        await AssertUnauthorizedAsync(await client.DeleteAsync($"{TestApi.ApiKeys}/{tenant.OwnerKeyId}"), "write after the deletion");
+        var mint = await client.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } });
         var problem = await AssertUnauthorizedAsync(mint, "minting a key after the deletion");
         Assert.That(problem.Detail(), Does.Contain("deleted"));
     }

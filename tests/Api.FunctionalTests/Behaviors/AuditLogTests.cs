@@ -4,9 +4,15 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Behaviors;
 
-/// <summary>The tamper-evident audit log: entries for every state change and denial, a verifiable hash chain, no secrets.</summary>
+/// <summary>
+/// The tamper-evident audit log: entries for every state change and denial, a verifiable hash chain, no secrets. The
+/// changes are API keys', which every solution the template generates has.
+/// </summary>
 public sealed class AuditLogTests : FunctionalTestBase
 {
+    private static async Task<string> CreateKeyAsync(HttpClient client, string name, string scope = "audit:read") =>
+        (await client.PostJsonAsync("/api/v2/api-keys", new { name, scopes = new[] { scope } })).Body["id"]!.GetValue<string>();
+
     private static async Task<List<System.Text.Json.Nodes.JsonNode>> EntriesAsync(HttpClient client, string query = "")
     {
         await client.WaitForAuditSealingAsync();
@@ -18,26 +24,26 @@ public sealed class AuditLogTests : FunctionalTestBase
     public async Task State_changes_are_logged_with_actor_action_resource_and_request_id()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/products")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/api-keys")
         {
-            Content = JsonContent.Create(new { sku = "AUD-1", name = "Widget", price = new { amountMinor = 100, currency = "EUR" } }),
+            Content = JsonContent.Create(new { name = "AUD-1", scopes = new[] { "audit:read" } }),
         };
         request.Headers.Add("X-Request-Id", "req-audit-1");
         var created = await (await tenant.Http.SendAsync(request)).JsonAsync();
         var id = created["id"]!.GetValue<string>();
-        await tenant.Http.DeleteAsync($"/api/v2/products/{id}");
+        await tenant.Http.DeleteAsync($"/api/v2/api-keys/{id}");
 
         var entries = await EntriesAsync(tenant.Http);
 
-        var create = entries.Single(e => e["action"]!.GetValue<string>() == "product.create");
-        Assert.That(create["resourceType"]!.GetValue<string>(), Is.EqualTo("product"));
+        var create = entries.Single(e => e["action"]!.GetValue<string>() == "api_key.create");
+        Assert.That(create["resourceType"]!.GetValue<string>(), Is.EqualTo("api_key"));
         Assert.That(create["resourceId"]!.GetValue<string>(), Is.EqualTo(id));
         Assert.That(create["actor"]!.GetValue<string>(), Is.EqualTo("key:" + tenant.OwnerKeyId));
         Assert.That(create["outcome"]!.GetValue<string>(), Is.EqualTo("success"));
         Assert.That(create["requestId"]!.GetValue<string>(), Is.EqualTo("req-audit-1"));
         Assert.That(create["traceId"]!.GetValue<string>(), Has.Length.EqualTo(32));
         Assert.That(create["changes"]!.GetValue<string>(), Does.Contain("AUD-1"));
-        Assert.That(entries.Select(e => e["action"]!.GetValue<string>()), Does.Contain("product.delete"));
+        Assert.That(entries.Select(e => e["action"]!.GetValue<string>()), Does.Contain("api_key.revoke"));
         Assert.That(entries.Select(e => e["sequence"]!.GetValue<long>()), Is.Ordered.Descending, "Newest first.");
     }
 
@@ -45,8 +51,8 @@ public sealed class AuditLogTests : FunctionalTestBase
     public async Task A_client_can_recompute_every_hash_from_the_listed_entries()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductV2Async("RECOMPUTE-1", description: "line one\nline \\two");
-        await tenant.Http.CreateProductV2Async("RECOMPUTE-2");
+        await CreateKeyAsync(tenant.Http, "RECOMPUTE-1 line one\nline \\two");
+        await CreateKeyAsync(tenant.Http, "RECOMPUTE-2");
 
         var entries = (await EntriesAsync(tenant.Http)).OrderBy(e => e["sequence"]!.GetValue<long>()).ToList();
 
@@ -74,14 +80,14 @@ public sealed class AuditLogTests : FunctionalTestBase
     public async Task A_scope_denial_is_logged()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var reader = (await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "ro", scopes = new[] { "products:read" } })).Body["key"]!.GetValue<string>();
+        var reader = (await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "ro", scopes = new[] { "audit:read" } })).Body["key"]!.GetValue<string>();
         using var readOnly = Factory.CreateClient(reader);
 
-        var denied = await readOnly.PostAsJsonAsync("/api/v2/products", new { sku = "NOPE", name = "x", price = new { amountMinor = 1, currency = "EUR" } });
-        var escalation = await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "x", scopes = new[] { "products:read" } });
+        var denied = await readOnly.PostAsJsonAsync("/api/v2/api-keys", new { name = "nope", scopes = new[] { "audit:read" } });
+        var escalation = await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "x", scopes = new[] { "audit:read" } });
         using var limitedManager = Factory.CreateClient((await tenant.Http.PostJsonAsync("/api/v2/api-keys",
             new { name = "mgr", scopes = new[] { "keys:manage" } })).Body["key"]!.GetValue<string>());
-        var handlerDenial = await limitedManager.PostAsJsonAsync("/api/v2/api-keys", new { name = "more", scopes = new[] { "products:write" } });
+        var handlerDenial = await limitedManager.PostAsJsonAsync("/api/v2/api-keys", new { name = "more", scopes = new[] { "audit:read" } });
 
         Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(escalation.Response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -98,7 +104,7 @@ public sealed class AuditLogTests : FunctionalTestBase
     public async Task Secrets_never_reach_the_audit_log()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "secretive", scopes = new[] { "products:read" } });
+        var created = await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = "secretive", scopes = new[] { "audit:read" } });
         var keyId = created.Body["id"]!.GetValue<string>();
         var rotated = await tenant.Http.PostJsonAsync($"/api/v2/api-keys/{keyId}/rotate", new { gracePeriodSeconds = 60 });
 
@@ -114,6 +120,22 @@ public sealed class AuditLogTests : FunctionalTestBase
     public async Task A_failed_command_leaves_no_entry_claiming_success()
     {
         using var tenant = await Factory.CreateTenantAsync();
+        await CreateKeyAsync(tenant.Http, "FIRST");
+
+        var invalid = await tenant.Http.PostAsJsonAsync("/api/v2/api-keys", new { name = " ", scopes = new[] { "audit:read" } });
+        var unknownScope = await tenant.Http.PostAsJsonAsync("/api/v2/api-keys", new { name = "x", scopes = new[] { "audit:write" } });
+
+        Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(unknownScope.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var creates = await EntriesAsync(tenant.Http, "&action=api_key.create");
+        Assert.That(creates, Has.Count.EqualTo(1), "Only the create that committed.");
+    }
+
+#if (IncludeProducts)
+    [Test]
+    public async Task A_failed_product_command_leaves_no_entry_claiming_success()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
         await tenant.Http.CreateProductV2Async("DUP");
 
         var conflict = await tenant.Http.PostAsJsonAsync("/api/v2/products", new { sku = "DUP", name = "x", price = new { amountMinor = 1, currency = "EUR" } });
@@ -125,13 +147,14 @@ public sealed class AuditLogTests : FunctionalTestBase
         Assert.That(creates, Has.Count.EqualTo(1), "Only the create that committed.");
     }
 
+#endif
     [Test]
     public async Task Verify_reports_a_valid_chain_and_then_the_first_row_altered_by_hand()
     {
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 5; i++)
         {
-            await tenant.Http.CreateProductV2Async($"CHAIN-{i}");
+            await CreateKeyAsync(tenant.Http, $"CHAIN-{i}");
         }
 
         var valid = await tenant.Http.WaitForAuditSealingAsync();
@@ -152,7 +175,7 @@ public sealed class AuditLogTests : FunctionalTestBase
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 4; i++)
         {
-            await tenant.Http.CreateProductV2Async($"GAP-{i}");
+            await CreateKeyAsync(tenant.Http, $"GAP-{i}");
         }
 
         await tenant.Http.WaitForAuditSealingAsync();
@@ -168,8 +191,8 @@ public sealed class AuditLogTests : FunctionalTestBase
     {
         using var a = await Factory.CreateTenantAsync("A");
         using var b = await Factory.CreateTenantAsync("B");
-        var (id, _) = await a.Http.CreateProductV2Async("ONLY-A");
-        var noAudit = (await a.Http.PostJsonAsync("/api/v2/api-keys", new { name = "p", scopes = new[] { "products:read" } })).Body["key"]!.GetValue<string>();
+        var id = await CreateKeyAsync(a.Http, "ONLY-A");
+        var noAudit = (await a.Http.PostJsonAsync("/api/v2/api-keys", new { name = "p", scopes = new[] { "keys:manage" } })).Body["key"]!.GetValue<string>();
         using var withoutScope = Factory.CreateClient(noAudit);
 
         var seenByB = await EntriesAsync(b.Http, $"&resourceId={id}");
@@ -184,13 +207,13 @@ public sealed class AuditLogTests : FunctionalTestBase
     public async Task Time_range_filters_apply_and_bad_ranges_are_400()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductV2Async("EARLY");
+        await CreateKeyAsync(tenant.Http, "EARLY");
         Factory.Clock.Advance(TimeSpan.FromHours(1));
         var cut = Uri.EscapeDataString(Factory.Clock.GetUtcNow().ToString("O"));
         Factory.Clock.Advance(TimeSpan.FromHours(1));
-        await tenant.Http.CreateProductV2Async("LATE");
+        await CreateKeyAsync(tenant.Http, "LATE");
 
-        var late = await EntriesAsync(tenant.Http, $"&from={cut}&action=product.create");
+        var late = await EntriesAsync(tenant.Http, $"&from={cut}&action=api_key.create");
         var bad = await tenant.Http.GetAsync($"/api/v2/audit-log?from={cut}&to={cut}");
 
         Assert.That(late, Has.Count.EqualTo(1));

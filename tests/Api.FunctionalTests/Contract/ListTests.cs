@@ -4,7 +4,11 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
 
-/// <summary>docs/http-contract.md#5-lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets, counts.</summary>
+/// <summary>
+/// docs/http-contract.md#5-lists: keyset pages with signed tokens, sort, filters, full-text search, sparse fieldsets,
+/// counts. The paging itself on the API keys and the audit log, which every solution the template generates has, and a
+/// resource's own sorts, filters and search where it has some.
+/// </summary>
 public sealed class ListTests : FunctionalTestBase
 {
     private static async Task<List<JsonNode>> ReadAllPagesAsync(HttpClient client, string firstUrl, int maxPages = 50)
@@ -35,6 +39,157 @@ public sealed class ListTests : FunctionalTestBase
                 .SingleOrDefault()
             : null;
 
+    private static async Task CreateKeysAsync(HttpClient client, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            await (await client.PostJsonAsync("/api/v2/api-keys", new { name, scopes = new[] { "audit:read" } })).Response.AssertStatusAsync(HttpStatusCode.Created);
+        }
+    }
+
+    /// <summary>The names of a key list, without the tenant's owner key (where "Owner" sorts depends on the collation).</summary>
+    private static List<string> NamesBesidesTheOwner(IEnumerable<JsonNode> items) =>
+        [.. items.Select(i => i["name"]!.GetValue<string>()).Where(name => name != "Owner")];
+
+    [Test]
+    public async Task Paging_by_name_with_many_equal_names_visits_every_key_exactly_once()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        // Only three distinct names: the id tiebreaker must keep the order total and stable.
+        await CreateKeysAsync(tenant.Http, [.. Enumerable.Range(0, 23).Select(i => $"key-{i % 3}")]);
+
+        var items = await ReadAllPagesAsync(tenant.Http, "/api/v2/api-keys?sort=name&pageSize=5");
+
+        Assert.That(items, Has.Count.EqualTo(24), "23 and the owner key");
+        Assert.That(items.Select(i => i["id"]!.GetValue<string>()), Is.Unique);
+        Assert.That(NamesBesidesTheOwner(items), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
+    public async Task Descending_name_sort_pages_in_order()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await CreateKeysAsync(tenant.Http, "delta", "alpha", "echo", "charlie", "bravo", "alpha");
+
+        var names = NamesBesidesTheOwner(await ReadAllPagesAsync(tenant.Http, "/api/v2/api-keys?sort=-name,createdAt&pageSize=2"));
+
+        Assert.That(names, Is.EqualTo(new[] { "echo", "delta", "charlie", "bravo", "alpha", "alpha" }));
+    }
+
+    [Test]
+    public async Task Default_sort_is_newest_first()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        foreach (var name in new[] { "FIRST", "SECOND", "THIRD" })
+        {
+            Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            await CreateKeysAsync(tenant.Http, name);
+        }
+
+        var names = (await ReadAllPagesAsync(tenant.Http, "/api/v2/api-keys")).Select(i => i["name"]!.GetValue<string>());
+
+        Assert.That(names, Is.EqualTo(new[] { "THIRD", "SECOND", "FIRST", "Owner" }));
+    }
+
+    [Test]
+    public async Task A_tampered_token_is_400_never_500()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await CreateKeysAsync(tenant.Http, "T-0", "T-1", "T-2");
+
+        var first = await (await tenant.Http.GetAsync("/api/v2/api-keys?pageSize=1")).JsonAsync();
+        var token = first["nextPageToken"]!.GetValue<string>();
+        var flipped = token[..5] + (token[5] == 'A' ? 'B' : 'A') + token[6..];
+
+        foreach (var bad in new[] { flipped, token + "x", "not-a-token", token.Split('.')[0] + ".AAAAAAAAAAAAAAAAAAAAAA", "." })
+        {
+            var response = await tenant.Http.GetAsync($"/api/v2/api-keys?pageSize=1&pageToken={Uri.EscapeDataString(bad)}");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), bad);
+            Assert.That((await response.JsonAsync())["errors"]!["pageToken"], Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public async Task A_token_is_bound_to_its_sort_tenant_and_resource()
+    {
+        using var owner = await Factory.CreateTenantAsync("Owner");
+        using var other = await Factory.CreateTenantAsync("Other");
+        await CreateKeysAsync(owner.Http, "B-0", "B-1", "B-2");
+        await CreateKeysAsync(other.Http, "B-0", "B-1", "B-2");
+
+        var token = Uri.EscapeDataString((await (await owner.Http.GetAsync("/api/v2/api-keys?pageSize=1")).JsonAsync())["nextPageToken"]!.GetValue<string>());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await owner.Http.GetAsync($"/api/v2/api-keys?pageSize=1&pageToken={token}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await owner.Http.GetAsync($"/api/v2/api-keys?pageSize=1&sort=name&pageToken={token}")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "another sort");
+            Assert.That((await other.Http.GetAsync($"/api/v2/api-keys?pageSize=1&pageToken={token}")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "another tenant");
+            Assert.That((await owner.Http.GetAsync($"/api/v2/audit-log?pageSize=1&pageToken={token}")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "another resource");
+        });
+    }
+
+    [Test]
+    public async Task A_token_is_bound_to_its_filters()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await CreateKeysAsync(tenant.Http, "F-0", "F-1", "F-2");
+        await tenant.Http.WaitForAuditSealingAsync();
+
+        var token = Uri.EscapeDataString((await (await tenant.Http.GetAsync("/api/v2/audit-log?pageSize=1&action=api_key.create")).JsonAsync())["nextPageToken"]!.GetValue<string>());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await tenant.Http.GetAsync($"/api/v2/audit-log?pageSize=1&action=api_key.create&pageToken={token}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await tenant.Http.GetAsync($"/api/v2/audit-log?pageSize=1&action=api_key.revoke&pageToken={token}")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "other filters");
+        });
+    }
+
+    [Test]
+    public async Task Sparse_fieldsets_return_only_the_asked_members_plus_id()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+
+        var body = await (await tenant.Http.GetAsync("/api/v2/api-keys?fields=name,scopes")).JsonAsync();
+        var unknown = await tenant.Http.GetAsync("/api/v2/api-keys?fields=name,secret");
+
+        var item = body["items"]![0]!.AsObject();
+        Assert.That(item.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "name", "scopes" }));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await unknown.JsonAsync())["errors"]!["fields"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Total_count_is_given_only_when_asked_and_counts_all_pages()
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+        await CreateKeysAsync(tenant.Http, "C-0", "C-1", "C-2", "C-3");
+
+        var counted = await (await tenant.Http.GetAsync("/api/v2/api-keys?pageSize=1&includeTotalCount=true")).JsonAsync();
+        var plain = await (await tenant.Http.GetAsync("/api/v2/api-keys?pageSize=1")).JsonAsync();
+
+        Assert.That(counted["totalCount"]!.GetValue<long>(), Is.EqualTo(5), "four and the owner key");
+        Assert.That(plain["totalCount"], Is.Null);
+    }
+
+    [TestCase("pageSize=0")]
+    [TestCase("pageSize=101")]
+    [TestCase("pageSize=ten")]
+    [TestCase("sort=secret")]
+    [TestCase("sort=name,name")]
+    [TestCase("fields=secret")]
+    [TestCase("includeTotalCount=maybe")]
+    public async Task Bad_list_parameters_are_400_problems(string query)
+    {
+        using var tenant = await Factory.CreateTenantAsync();
+
+        var response = await tenant.Http.GetAsync("/api/v2/api-keys?" + query);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
+        Assert.That((await response.JsonAsync())["errors"], Is.Not.Null);
+    }
+
+#if (IncludeProducts)
     [Test]
     public async Task Paging_by_price_with_many_equal_prices_visits_every_product_exactly_once()
     {
@@ -55,7 +210,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Descending_name_sort_pages_in_order()
+    public async Task Descending_product_name_sort_pages_in_order()
     {
         using var tenant = await Factory.CreateTenantAsync();
         foreach (var name in new[] { "delta", "alpha", "echo", "charlie", "bravo", "alpha" })
@@ -70,7 +225,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Default_sort_is_newest_first()
+    public async Task Default_product_sort_is_newest_first()
     {
         using var tenant = await Factory.CreateTenantAsync();
         foreach (var sku in new[] { "FIRST", "SECOND", "THIRD" })
@@ -85,7 +240,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task A_tampered_token_is_400_never_500()
+    public async Task A_tampered_product_token_is_400_never_500()
     {
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 3; i++)
@@ -190,7 +345,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Sparse_fieldsets_return_only_the_asked_members_plus_id()
+    public async Task Product_sparse_fieldsets_return_only_the_asked_members_plus_id()
     {
         using var tenant = await Factory.CreateTenantAsync();
         await tenant.Http.CreateProductV2Async("FIELDS");
@@ -205,7 +360,7 @@ public sealed class ListTests : FunctionalTestBase
     }
 
     [Test]
-    public async Task Total_count_is_given_only_when_asked_and_counts_all_pages()
+    public async Task Product_total_count_is_given_only_when_asked_and_counts_all_pages()
     {
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 4; i++)
@@ -220,16 +375,11 @@ public sealed class ListTests : FunctionalTestBase
         Assert.That(plain["totalCount"], Is.Null);
     }
 
-    [TestCase("pageSize=0")]
-    [TestCase("pageSize=101")]
-    [TestCase("pageSize=ten")]
-    [TestCase("sort=secret")]
-    [TestCase("sort=name,name")]
+    [TestCase("sort=price,price")]
     [TestCase("minPrice=cheap")]
     [TestCase("createdAfter=yesterday")]
     [TestCase("minPrice=10&maxPrice=5")]
-    [TestCase("includeTotalCount=maybe")]
-    public async Task Bad_list_parameters_are_400_problems(string query)
+    public async Task Bad_product_list_parameters_are_400_problems(string query)
     {
         using var tenant = await Factory.CreateTenantAsync();
 
@@ -240,13 +390,14 @@ public sealed class ListTests : FunctionalTestBase
         Assert.That((await response.JsonAsync())["errors"], Is.Not.Null);
     }
 
+#endif
     [Test]
     public async Task Api_keys_use_the_same_envelope_and_paging()
     {
         using var tenant = await Factory.CreateTenantAsync();
         for (var i = 0; i < 4; i++)
         {
-            await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = $"key-{i}", scopes = new[] { "products:read" } });
+            await tenant.Http.PostJsonAsync("/api/v2/api-keys", new { name = $"key-{i}", scopes = new[] { "audit:read" } });
         }
 
         var keys = await ReadAllPagesAsync(tenant.Http, "/api/v2/api-keys?pageSize=2&sort=name");

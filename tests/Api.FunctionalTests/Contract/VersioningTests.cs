@@ -6,13 +6,21 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Contract;
 
-/// <summary>docs/http-contract.md#versioning: the version headers on both versions, v1 retirement after its sunset date, and v1/v2 reading one row.</summary>
+/// <summary>
+/// docs/http-contract.md#versioning: the version headers on both versions and v1 retirement after its sunset date, on the
+/// API keys (served under both versions in every solution the template generates), and v1/v2 reading one row where a
+/// resource's representations differ between the versions.
+/// </summary>
 public sealed class VersioningTests : FunctionalTestBase
 {
+    [TestCase("/api/v1/api-keys")]
+    [TestCase("/api/v2/api-keys")]
+    [TestCase("/api/v1/audit-log")]
+    [TestCase("/api/v2/does-not-exist")]
+#if (IncludeProducts)
     [TestCase("/api/v1/products")]
     [TestCase("/api/v2/products")]
-    [TestCase("/api/v1/api-keys")]
-    [TestCase("/api/v2/does-not-exist")]
+#endif
     public async Task Every_api_response_lists_both_supported_versions(string path)
     {
         using var tenant = await Factory.CreateTenantAsync();
@@ -27,7 +35,7 @@ public sealed class VersioningTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.GetAsync("/api/v1/products");
+        var response = await tenant.Http.GetAsync("/api/v1/api-keys");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Header("api-deprecated-versions"), Is.EqualTo("1.0"));
@@ -44,10 +52,9 @@ public sealed class VersioningTests : FunctionalTestBase
     public async Task A_v1_list_with_a_next_page_keeps_the_deprecation_links_beside_rel_next()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductV2Async("L-1");
-        await tenant.Http.CreateProductV2Async("L-2");
+        await tenant.Http.CreateApiKeyAsync(["audit:read"], name: "L-1");
 
-        var response = await tenant.Http.GetAsync("/api/v1/products?pageSize=1");
+        var response = await tenant.Http.GetAsync("/api/v1/api-keys?pageSize=1");
         var links = response.Header("Link")!;
 
         Assert.That(links, Does.Contain("rel=\"next\"").And.Contain("rel=\"deprecation\"").And.Contain("rel=\"sunset\""));
@@ -58,7 +65,7 @@ public sealed class VersioningTests : FunctionalTestBase
     {
         using var anonymous = Factory.CreateClient(apiKey: null);
 
-        var response = await anonymous.GetAsync("/api/v1/products");
+        var response = await anonymous.GetAsync("/api/v1/api-keys");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(response.Header("api-deprecated-versions"), Is.EqualTo("1.0"));
@@ -71,7 +78,7 @@ public sealed class VersioningTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.GetAsync("/api/v2/products");
+        var response = await tenant.Http.GetAsync("/api/v2/api-keys");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Header("api-deprecated-versions"), Is.Null);
@@ -87,8 +94,8 @@ public sealed class VersioningTests : FunctionalTestBase
         using var client = retired.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", tenant.OwnerKey);
 
-        var v1 = await client.GetAsync("/api/v1/products");
-        var v2 = await client.GetAsync("/api/v2/products");
+        var v1 = await client.GetAsync("/api/v1/api-keys");
+        var v2 = await client.GetAsync("/api/v2/api-keys");
 
         Assert.That(v1.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
         Assert.That(v1.Content.Headers.ContentType?.MediaType, Is.EqualTo(ResponseAssertions.ProblemContentType));
@@ -98,6 +105,7 @@ public sealed class VersioningTests : FunctionalTestBase
         Assert.That(problem["traceId"], Is.Not.Null);
         Assert.That(v2.StatusCode, Is.EqualTo(HttpStatusCode.OK), "v2 is unaffected.");
     }
+#if (IncludeProducts)
 
     [Test]
     public async Task A_product_written_through_v1_reads_back_through_v2()
@@ -156,4 +164,5 @@ public sealed class VersioningTests : FunctionalTestBase
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "1.235 BHD needs three decimals; prices keep two.");
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain("price.amountMinor"));
     }
+#endif
 }

@@ -5,13 +5,16 @@ using QuoinApi.Api.FunctionalTests.Infrastructure;
 
 namespace QuoinApi.Api.FunctionalTests.Events;
 
-/// <summary>The live stream (Server-Sent Events): what a client sees, and how it resumes with Last-Event-ID.</summary>
+/// <summary>
+/// The live stream (Server-Sent Events): what a client sees, and how it resumes with Last-Event-ID. The events are API
+/// keys' (<c>api_key.created</c>), which every solution the template generates raises.
+/// </summary>
 public sealed class EventStreamTests : FunctionalTestBase
 {
     private const string Stream = "/api/v2/events/stream";
 
     [Test]
-    public async Task A_client_sees_a_new_products_event_and_on_reconnecting_gets_exactly_what_it_missed()
+    public async Task A_client_sees_a_new_event_and_on_reconnecting_gets_exactly_what_it_missed()
     {
         using var tenant = await Factory.CreateTenantAsync();
         using var other = await Factory.CreateTenantAsync("Other");
@@ -21,10 +24,10 @@ public sealed class EventStreamTests : FunctionalTestBase
         await using (var stream = await SseClient.OpenAsync(tenant.Http, Stream))
         {
             Assert.That(stream.ContentType, Is.EqualTo("text/event-stream"));
-            var (first, _) = await tenant.Http.CreateProductV2Async("SSE-1");
+            var first = (await tenant.Http.CreateApiKeyAsync(["audit:read"], name: "SSE-1")).Id;
             // The owner key's api_key.created may still be on its way: it comes first, in commit order.
             seen = await stream.NextEventAsync();
-            if (seen.Type == "api_key.created")
+            if (seen.Data["data"]!["id"]!.GetValue<string>() == tenant.OwnerKeyId.ToString())
             {
                 seen = await stream.NextEventAsync();
             }
@@ -32,8 +35,8 @@ public sealed class EventStreamTests : FunctionalTestBase
             Assert.That(seen.Data["data"]!["id"]!.GetValue<string>(), Is.EqualTo(first.ToString()));
         }
 
-        var (second, _) = await tenant.Http.CreateProductV2Async("SSE-2");
-        var (third, _) = await tenant.Http.CreateProductV2Async("SSE-3");
+        var second = (await tenant.Http.CreateApiKeyAsync(["audit:read"], name: "SSE-2")).Id;
+        var third = (await tenant.Http.CreateApiKeyAsync(["audit:read"], name: "SSE-3")).Id;
 
         await using var resumed = await SseClient.OpenAsync(tenant.Http, Stream, lastEventId: seen.Id);
         var missed = new[] { await resumed.NextEventAsync(), await resumed.NextEventAsync() };
@@ -47,11 +50,11 @@ public sealed class EventStreamTests : FunctionalTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(seen.Type, Is.EqualTo("product.created"));
+            Assert.That(seen.Type, Is.EqualTo("api_key.created"));
             Assert.That(seen.Data["id"]!.GetValue<string>(), Is.EqualTo(seen.Id));
             Assert.That(seen.Data["tenantId"]!.GetValue<string>(), Is.EqualTo(tenant.TenantId.ToString()));
             Assert.That(missed.Select(e => e.Data["data"]!["id"]!.GetValue<string>()), Is.EqualTo(new[] { second.ToString(), third.ToString() }));
-            Assert.That(missed.Select(e => e.Type), Is.All.EqualTo("product.created"));
+            Assert.That(missed.Select(e => e.Type), Is.All.EqualTo("api_key.created"));
             Assert.That(nothingMore, Is.Null, "nothing beyond what was missed");
             Assert.That(resumed.Heartbeats, Is.GreaterThanOrEqualTo(1), "an idle stream sends heartbeats");
             Assert.That(otherSaw.Select(e => e.Data["tenantId"]!.GetValue<string>()), Is.All.EqualTo(other.TenantId.ToString()),
@@ -63,7 +66,7 @@ public sealed class EventStreamTests : FunctionalTestBase
     public async Task The_stream_needs_events_read_and_a_well_formed_last_event_id()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var key = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var key = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var unscoped = Factory.CreateClient(key.Key);
         using var malformed = new HttpRequestMessage(HttpMethod.Get, Stream) { Headers = { { "Last-Event-ID", "not-an-id" } } };
 

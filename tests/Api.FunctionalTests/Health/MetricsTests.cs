@@ -11,8 +11,8 @@ public sealed partial class MetricsTests : FunctionalTestBase
     public async Task Metrics_name_the_connection_pools_and_carry_no_connection_string()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductAsync("SKU-1");
-        (await tenant.Http.GetAsync(TestApi.Products)).EnsureSuccessStatusCode();
+        await tenant.Http.CreateApiKeyAsync(["audit:read"]);
+        (await tenant.Http.GetAsync(TestApi.ApiKeys)).EnsureSuccessStatusCode();
         using var anonymous = Factory.CreateClient(apiKey: null);
 
         var response = await anonymous.GetAsync("/metrics");

@@ -10,10 +10,14 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
 {
     [TestCase("/api/v2/nothing")]
     [TestCase("/nothing")]
-    [TestCase("/api/v2/products/not-a-guid")]
+    [TestCase("/api/v2/api-keys/not-a-guid")]
     [TestCase("/api/v2/api-keys/123")]
     [TestCase("/api/v2/tenants/00000000-0000-0000-0000-000000000000/nothing")]
+    [TestCase("/api/v9/api-keys")]
+#if (IncludeProducts)
+    [TestCase("/api/v2/products/not-a-guid")]
     [TestCase("/api/v9/products")]
+#endif
     public async Task Unknown_route_returns_404_problem(string path)
     {
         using var tenant = await Factory.CreateTenantAsync();
@@ -36,9 +40,13 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
     }
 
     [TestCase("PATCH", TestApi.Tenants, new[] { "GET", "POST" })]
-    [TestCase("DELETE", TestApi.Products, new[] { "GET", "POST" })]
+    [TestCase("DELETE", TestApi.Tenants, new[] { "GET", "POST" })]
     [TestCase("PUT", TestApi.ApiKeys, new[] { "GET", "POST" })]
+    [TestCase("POST", TestApi.ApiKeys + "/01a20800-0000-7000-8000-000000000000", new[] { "GET", "DELETE" })]
+#if (IncludeProducts)
+    [TestCase("DELETE", TestApi.Products, new[] { "GET", "POST" })]
     [TestCase("POST", TestApi.Products + "/01a20800-0000-7000-8000-000000000000", new[] { "GET", "PUT", "DELETE" })]
+#endif
     public async Task Wrong_method_returns_405_problem_with_allow(string method, string path, string[] allowed)
     {
         using var admin = Factory.CreateAdminClient();
@@ -56,8 +64,8 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
     {
         using var anonymous = Factory.CreateClient(apiKey: null);
 
-        var first = await anonymous.GetAsync(TestApi.Products);
-        var second = await anonymous.GetAsync(TestApi.Products);
+        var first = await anonymous.GetAsync(TestApi.ApiKeys);
+        var second = await anonymous.GetAsync(TestApi.ApiKeys);
 
         var firstProblem = await first.AssertProblemAsync(HttpStatusCode.Unauthorized);
         var secondProblem = await second.AssertProblemAsync(HttpStatusCode.Unauthorized);
@@ -70,13 +78,17 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
     public async Task Problems_never_carry_exception_text()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var responses = new[]
+        var responses = new List<HttpResponseMessage>
         {
-            await tenant.Http.PostAsync(TestApi.Products, TestApi.RawJson("{\"price\":\"x\"}")),
-            await tenant.Http.PostAsync(TestApi.Products, TestApi.RawJson("[1,2")),
-            await tenant.Http.GetAsync($"{TestApi.Products}?pageSize=abc"),
-            await tenant.Http.PostAsJsonAsync(TestApi.Products, new { sku = "x y" }),
+            await tenant.Http.PostAsync(TestApi.ApiKeys, TestApi.RawJson("{\"expiresAt\":\"x\"}")),
+            await tenant.Http.PostAsync(TestApi.ApiKeys, TestApi.RawJson("[1,2")),
+            await tenant.Http.GetAsync($"{TestApi.ApiKeys}?pageSize=abc"),
+            await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = " ", scopes = new[] { "x y" } }),
         };
+#if (IncludeProducts)
+        responses.Add(await tenant.Http.PostAsync(TestApi.Products, TestApi.RawJson("{\"price\":\"x\"}")));
+        responses.Add(await tenant.Http.PostAsJsonAsync(TestApi.Products, new { sku = "x y" }));
+#endif
 
         foreach (var response in responses)
         {
@@ -91,20 +103,23 @@ public sealed class ErrorResponsesTests : FunctionalTestBase
     public async Task Problems_returned_by_controllers_are_application_problem_json()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        await tenant.Http.CreateProductAsync("SKU-1");
         var manager = await tenant.Http.CreateApiKeyAsync(["keys:manage"]);
         using var managerClient = Factory.CreateClient(manager.Key);
         var responses = new Dictionary<string, HttpResponseMessage>
         {
-            ["validation 400"] = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody().With("sku", "x")),
-            ["model binding 400"] = await tenant.Http.PostAsync(TestApi.Products, TestApi.RawJson("{\"price\":\"12\"}")),
-            ["query 400"] = await tenant.Http.GetAsync($"{TestApi.Products}?pageSize=abc"),
-            ["handler 403"] = await managerClient.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "products:read" } }),
-            ["handler 404"] = await tenant.Http.GetAsync($"{TestApi.Products}/{Guid.CreateVersion7()}"),
-            ["handler 409"] = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-1")),
-            ["charset 415"] = await tenant.Http.PostAsync(TestApi.Products,
-                new StringContent(TestApi.RawProductJson("sku", "\"SKU-2\""), Encoding.Latin1, "application/json")),
+            ["validation 400"] = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = " ", scopes = new[] { "audit:read" } }),
+            ["model binding 400"] = await tenant.Http.PostAsync(TestApi.ApiKeys, TestApi.RawJson("{\"name\":\"k\",\"scopes\":\"audit:read\"}")),
+            ["query 400"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}?pageSize=abc"),
+            ["handler 403"] = await managerClient.PostAsJsonAsync(TestApi.ApiKeys, new { name = "k", scopes = new[] { "audit:read" } }),
+            ["handler 404"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{Guid.CreateVersion7()}"),
+            ["charset 415"] = await tenant.Http.PostAsync(TestApi.ApiKeys,
+                new StringContent("{\"name\":\"k\",\"scopes\":[\"audit:read\"]}", Encoding.Latin1, "application/json")),
         };
+#if (IncludeProducts)
+        await tenant.Http.CreateProductAsync("SKU-1");
+        responses["product validation 400"] = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody().With("sku", "x"));
+        responses["handler 409"] = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody("SKU-1"));
+#endif
 
         using (Assert.EnterMultipleScope())
         {

@@ -17,7 +17,7 @@ public sealed class HeadersTests : FunctionalTestBase
     public async Task Valid_request_id_is_echoed(string requestId)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.ApiKeys);
         request.Headers.Add(RequestId, requestId);
 
         var response = await tenant.Http.SendAsync(request);
@@ -30,7 +30,7 @@ public sealed class HeadersTests : FunctionalTestBase
     public async Task Valid_request_id_is_echoed_on_a_problem_too()
     {
         using var anonymous = Factory.CreateClient(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.ApiKeys);
         request.Headers.Add(RequestId, "trace-me-42");
 
         var response = await anonymous.SendAsync(request);
@@ -54,7 +54,7 @@ public sealed class HeadersTests : FunctionalTestBase
     public async Task Invalid_request_id_is_replaced_by_a_generated_one(string requestId)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.ApiKeys);
         request.Headers.TryAddWithoutValidation(RequestId, Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(requestId)));
 
         var response = await tenant.Http.SendAsync(request);
@@ -80,8 +80,8 @@ public sealed class HeadersTests : FunctionalTestBase
 
     public static IEnumerable<TestCaseData> Responses()
     {
-        yield return new TestCaseData("authenticated 200", true, TestApi.Products, true);
-        yield return new TestCaseData("anonymous 401", false, TestApi.Products, true);
+        yield return new TestCaseData("authenticated 200", true, TestApi.ApiKeys, true);
+        yield return new TestCaseData("anonymous 401", false, TestApi.ApiKeys, true);
         yield return new TestCaseData("authenticated 404 route", true, "/api/v2/nothing", true);
         yield return new TestCaseData("anonymous 404 route", false, "/nothing", false);
         yield return new TestCaseData("health", false, "/health/ready", false);
@@ -115,15 +115,15 @@ public sealed class HeadersTests : FunctionalTestBase
     public async Task Authenticated_responses_are_not_cacheable()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
-        var product = await created.AssertJsonAsync(HttpStatusCode.Created);
+        var created = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = "ci", scopes = new[] { "audit:read" } });
+        var key = await created.AssertJsonAsync(HttpStatusCode.Created);
 
         var responses = new[]
         {
             created,
-            await tenant.Http.GetAsync($"{TestApi.Products}/{product.Id()}"),
-            await tenant.Http.GetAsync(TestApi.ApiKeys),
-            await tenant.Http.DeleteAsync($"{TestApi.Products}/{product.Id()}"),
+            await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{key.Id()}"),
+            await tenant.Http.GetAsync($"{TestApi.ApiKeys}?pageSize=1"),
+            await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{key.Id()}"),
             await Factory.CreateAdminClient().GetAsync(TestApi.Tenants),
         };
 
@@ -150,17 +150,17 @@ public sealed class HeadersTests : FunctionalTestBase
     public async Task Api_responses_report_the_supported_versions()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody());
-        var product = await created.AssertJsonAsync(HttpStatusCode.Created);
+        var created = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = "ci", scopes = new[] { "audit:read" } });
+        var key = await created.AssertJsonAsync(HttpStatusCode.Created);
 
         var responses = new Dictionary<string, HttpResponseMessage>
         {
             ["201"] = created,
-            ["200 get"] = await tenant.Http.GetAsync($"{TestApi.Products}/{product.Id()}"),
-            ["200 list"] = await tenant.Http.GetAsync(TestApi.ApiKeys),
-            ["404 from the handler"] = await tenant.Http.GetAsync($"{TestApi.Products}/{Guid.CreateVersion7()}"),
-            ["400 from validation"] = await tenant.Http.GetAsync($"{TestApi.Products}?pageSize=0"),
-            ["204"] = await tenant.Http.DeleteAsync($"{TestApi.Products}/{product.Id()}"),
+            ["200 get"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{key.Id()}"),
+            ["200 list"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}?pageSize=1"),
+            ["404 from the handler"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{Guid.CreateVersion7()}"),
+            ["400 from validation"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}?pageSize=0"),
+            ["204"] = await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{key.Id()}"),
         };
 
         foreach (var (label, response) in responses)
@@ -175,11 +175,11 @@ public sealed class HeadersTests : FunctionalTestBase
         using var anonymous = Factory.CreateClient(apiKey: null);
         var responses = new Dictionary<string, HttpResponseMessage>
         {
-            ["401"] = await anonymous.GetAsync(TestApi.Products),
+            ["401"] = await anonymous.GetAsync(TestApi.ApiKeys),
             ["403"] = await tenant.Http.GetAsync(TestApi.Tenants),
-            ["400 from model binding"] = await tenant.Http.GetAsync($"{TestApi.Products}?pageSize=abc"),
-            ["415"] = await tenant.Http.PostAsync(TestApi.Products, new StringContent("{}", Encoding.UTF8, "text/plain")),
-            ["405"] = await tenant.Http.PatchAsync(TestApi.Products, TestApi.RawJson("{}")),
+            ["400 from model binding"] = await tenant.Http.GetAsync($"{TestApi.ApiKeys}?pageSize=abc"),
+            ["415"] = await tenant.Http.PostAsync(TestApi.ApiKeys, new StringContent("{}", Encoding.UTF8, "text/plain")),
+            ["405"] = await tenant.Http.PatchAsync(TestApi.ApiKeys, TestApi.RawJson("{}")),
         };
 
         using (Assert.EnterMultipleScope())
@@ -206,10 +206,10 @@ public sealed class HeadersTests : FunctionalTestBase
     public async Task Cors_is_off_when_no_origins_are_configured()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var preflight = new HttpRequestMessage(HttpMethod.Options, TestApi.Products);
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, TestApi.ApiKeys);
         preflight.Headers.Add("Origin", "https://evil.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
-        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.Products);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestApi.ApiKeys);
         request.Headers.Add("Origin", "https://evil.example");
 
         var preflightResponse = await tenant.Http.SendAsync(preflight);

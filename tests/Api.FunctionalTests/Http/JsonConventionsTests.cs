@@ -18,14 +18,11 @@ public sealed class JsonConventionsTests : FunctionalTestBase
         var tenantCreated = await (await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme" })).AssertJsonAsync(HttpStatusCode.Created);
 #endif
         using var tenant = Factory.CreateClient(tenantCreated.GetProperty("ownerApiKey").String("key"));
-        var key = await tenant.CreateApiKeyAsync(["products:read"], expiresAt: Factory.Clock.GetUtcNow().AddDays(3).AddTicks(1234567));
+        var key = await tenant.CreateApiKeyAsync(["audit:read"], expiresAt: Factory.Clock.GetUtcNow().AddDays(3).AddTicks(1234567));
         using var keyClient = Factory.CreateClient(key.Key);
-        await (await keyClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await keyClient.GetAsync("/api/v2/audit-log")).AssertStatusAsync(HttpStatusCode.OK);
         var rotated = await (await tenant.PostAsJsonAsync($"{TestApi.ApiKeys}/{key.Id}/rotate", new { gracePeriodSeconds = 90 }))
             .AssertJsonAsync(HttpStatusCode.Created);
-        var product = await tenant.CreateProductAsync("SKU-1");
-        await (await tenant.DeleteAsync($"{TestApi.Products}/{product.Id()}")).AssertStatusAsync(HttpStatusCode.NoContent);
-        var restored = await (await tenant.PostAsync($"{TestApi.Products}/{product.Id()}/restore", null)).AssertJsonAsync(HttpStatusCode.OK);
 
         var documents = new Dictionary<string, JsonElement>
         {
@@ -34,10 +31,15 @@ public sealed class JsonConventionsTests : FunctionalTestBase
             ["key created"] = key.Body,
             ["key rotated"] = rotated,
             ["key list"] = await (await tenant.GetAsync(TestApi.ApiKeys)).AssertJsonAsync(HttpStatusCode.OK),
-            ["product created"] = product,
-            ["product restored"] = restored,
-            ["product list"] = await (await tenant.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK),
+            ["audit log"] = await (await tenant.GetAsync("/api/v2/audit-log")).AssertJsonAsync(HttpStatusCode.OK),
         };
+#if (IncludeProducts)
+        var product = await tenant.CreateProductAsync("SKU-1");
+        await (await tenant.DeleteAsync($"{TestApi.Products}/{product.Id()}")).AssertStatusAsync(HttpStatusCode.NoContent);
+        documents["product created"] = product;
+        documents["product restored"] = await (await tenant.PostAsync($"{TestApi.Products}/{product.Id()}/restore", null)).AssertJsonAsync(HttpStatusCode.OK);
+        documents["product list"] = await (await tenant.GetAsync(TestApi.Products)).AssertJsonAsync(HttpStatusCode.OK);
+#endif
 
         var seen = new HashSet<string>();
         using (Assert.EnterMultipleScope())
@@ -68,11 +70,17 @@ public sealed class JsonConventionsTests : FunctionalTestBase
         var tenant = await (await admin.PostAsJsonAsync(TestApi.Tenants, new { name = "Acme" })).AssertJsonAsync(HttpStatusCode.Created);
 #endif
         using var owner = Factory.CreateClient(tenant.GetProperty("ownerApiKey").String("key"));
+        var key = await owner.CreateApiKeyAsync(["audit:read"], expiresAt: Factory.Clock.GetUtcNow().AddDays(1));
+#if (IncludeProducts)
         var product = await owner.CreateProductAsync();
+        JsonElement[] documents = [tenant, key.Body, product];
+#else
+        JsonElement[] documents = [tenant, key.Body];
+#endif
 
         using (Assert.EnterMultipleScope())
         {
-            foreach (var document in new[] { tenant, product })
+            foreach (var document in documents)
             {
                 foreach (var name in AllMemberNames(document))
                 {
@@ -94,11 +102,11 @@ public sealed class JsonConventionsTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.PostAsJsonAsync(TestApi.Products, TestApi.ProductBody().With("name", "Zürich ✓ 東京"));
+        var response = await tenant.Http.PostAsJsonAsync(TestApi.ApiKeys, new { name = "Zürich ✓ 東京", scopes = new[] { "audit:read" } });
 
-        var product = await response.AssertJsonAsync(HttpStatusCode.Created);
-        Assert.That(product.String("name"), Is.EqualTo("Zürich ✓ 東京"));
-        var fetched = await (await tenant.Http.GetAsync($"{TestApi.Products}/{product.Id()}")).AssertJsonAsync(HttpStatusCode.OK);
+        var key = await response.AssertJsonAsync(HttpStatusCode.Created);
+        Assert.That(key.String("name"), Is.EqualTo("Zürich ✓ 東京"));
+        var fetched = await (await tenant.Http.GetAsync($"{TestApi.ApiKeys}/{key.Id()}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.That(fetched.String("name"), Is.EqualTo("Zürich ✓ 東京"));
     }
 

@@ -42,11 +42,11 @@ public sealed class ServerRejectionTests : FunctionalTestBase
 
     public static IEnumerable<TestCaseData> Rejections()
     {
-        yield return new TestCaseData("GET /api/v1/products%00 HTTP/1.1\r\nHost: localhost\r\n\r\n", 400).SetName("Nul_in_the_path_is_a_400_problem");
+        yield return new TestCaseData("GET /api/v1/api-keys%00 HTTP/1.1\r\nHost: localhost\r\n\r\n", 400).SetName("Nul_in_the_path_is_a_400_problem");
         yield return new TestCaseData("NOT A REQUEST LINE\r\n\r\n", 400).SetName("Malformed_request_line_is_a_400_problem");
-        yield return new TestCaseData("GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n", 400).SetName("Malformed_header_is_a_400_problem");
-        yield return new TestCaseData($"GET /api/v1/products?q={new string('x', 9000)} HTTP/1.1\r\nHost: localhost\r\n\r\n", 414).SetName("Url_over_the_request_line_limit_is_a_414_problem");
-        yield return new TestCaseData($"GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\nX-Big: {new string('x', 40_000)}\r\n\r\n", 431).SetName("Headers_over_their_limit_are_a_431_problem");
+        yield return new TestCaseData("GET /api/v1/api-keys HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n", 400).SetName("Malformed_header_is_a_400_problem");
+        yield return new TestCaseData($"GET /api/v1/api-keys?q={new string('x', 9000)} HTTP/1.1\r\nHost: localhost\r\n\r\n", 414).SetName("Url_over_the_request_line_limit_is_a_414_problem");
+        yield return new TestCaseData($"GET /api/v1/api-keys HTTP/1.1\r\nHost: localhost\r\nX-Big: {new string('x', 40_000)}\r\n\r\n", 431).SetName("Headers_over_their_limit_are_a_431_problem");
     }
 
     [TestCaseSource(nameof(Rejections))]
@@ -60,10 +60,10 @@ public sealed class ServerRejectionTests : FunctionalTestBase
     [Test]
     public async Task Request_headers_that_do_not_arrive_in_time_are_a_408_problem()
     {
-        var response = await SendRawAsync("GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\n");
+        var response = await SendRawAsync("GET /api/v1/api-keys HTTP/1.1\r\nHost: localhost\r\n");
 
         AssertProblem(response, 408);
-        Assert.That(response.Problem.GetProperty("instance").GetString(), Is.EqualTo("/api/v1/products"), "Kestrel had read the request line");
+        Assert.That(response.Problem.GetProperty("instance").GetString(), Is.EqualTo("/api/v1/api-keys"), "Kestrel had read the request line");
     }
 
     [Test]
@@ -72,7 +72,7 @@ public sealed class ServerRejectionTests : FunctionalTestBase
         var raw = await SendRawTextAsync(
             "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n" +
             "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n" +
-            "GET /api/v1/products%00 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            "GET /api/v1/api-keys%00 HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
         var responses = RawResponse.ParseAll(raw);
         Assert.That(responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 400 }));
@@ -84,7 +84,7 @@ public sealed class ServerRejectionTests : FunctionalTestBase
     [Test]
     public async Task A_declared_body_over_the_cap_is_a_413_problem_with_the_version_headers()
     {
-        var response = await SendRawAsync("POST /api/v2/products HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
+        var response = await SendRawAsync("POST /api/v2/api-keys HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
 
         AssertProblem(response, 413);
     }
@@ -94,7 +94,7 @@ public sealed class ServerRejectionTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.PostAsync("/api/v2/products", TestApi.RawJson("{\"name\":\"" + new string('x', 1_100_000) + "\"}"));
+        var response = await tenant.Http.PostAsync("/api/v2/api-keys", TestApi.RawJson("{\"name\":\"" + new string('x', 1_100_000) + "\"}"));
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.That(response.Header("api-supported-versions"), Is.EqualTo("1.0, 2.0"));

@@ -62,6 +62,7 @@ public static class ContractHttp
 
     public static Task<HttpResponseMessage> MergePatchAsync(this HttpClient client, string url, string json, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Patch, url, json, "application/merge-patch+json", ifMatch);
+#if (IncludeProducts)
 
     /// <summary>Creates a v2 product and returns its id and ETag.</summary>
     public static async Task<(Guid Id, string ETag)> CreateProductV2Async(
@@ -77,4 +78,5 @@ public static class ContractHttp
         var body = await response.JsonAsync();
         return (Guid.Parse(body["id"]!.GetValue<string>()), response.Headers.ETag!.ToString());
     }
+#endif
 }

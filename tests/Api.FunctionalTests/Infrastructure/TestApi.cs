@@ -7,19 +7,27 @@ namespace QuoinApi.Api.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// Routes, request bodies and the few calls most tests start with. Tests speak v2, the current version; the v1 routes
-/// and bodies are here for the tests of what v1 does differently (the product representation, deprecation).
+/// and bodies are here for the tests of what v1 does differently (deprecation, representations).
 /// </summary>
 public static class TestApi
 {
     public const string Tenants = "/api/v2/tenants";
     public const string ApiKeys = "/api/v2/api-keys";
+
+    /// <summary>A tenant's read every solution the template generates has (scope audit:read): the tests' plain authenticated request.</summary>
+    public const string AuditLog = "/api/v2/audit-log";
+#if (IncludeProducts)
     public const string Products = "/api/v2/products";
     public const string ProductsV1 = "/api/v1/products";
+#endif
 
     /// <summary>Every scope a tenant's key can hold (docs/http-contract.md#2-authentication-and-scopes: all but platform:admin).</summary>
     public static readonly IReadOnlyList<string> TenantScopes =
     [
-        "products:read", "products:write", "keys:manage",
+#if (IncludeProducts)
+        "products:read", "products:write",
+#endif
+        "keys:manage",
 #if (IncludeEvents)
         "webhooks:manage", "events:read",
 #endif
@@ -32,6 +40,7 @@ public static class TestApi
     /// <summary>A body sent exactly as written, as <c>application/json</c>.</summary>
     public static StringContent RawJson(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);
 
+#if (IncludeProducts)
     /// <summary>A valid v2 product body (12.50 EUR); tests change one member with <see cref="With"/>.</summary>
     public static Dictionary<string, object?> ProductBody(string sku = "SKU-1") => new()
     {
@@ -70,6 +79,7 @@ public static class TestApi
         return "{" + string.Join(',', members.Select(m => $"\"{m.Key}\":{m.Value}")) + "}";
     }
 
+#endif
     public static Dictionary<string, object?> With(this Dictionary<string, object?> body, string member, object? value)
     {
         var copy = new Dictionary<string, object?>(body) { [member] = value };
@@ -83,6 +93,7 @@ public static class TestApi
         return copy;
     }
 
+#if (IncludeProducts)
     /// <summary>Creates a product (asserting 201) and returns its body.</summary>
     public static async Task<JsonElement> CreateProductAsync(this HttpClient client, string sku = "SKU-1")
     {
@@ -90,6 +101,7 @@ public static class TestApi
         return await response.AssertJsonAsync(HttpStatusCode.Created);
     }
 
+#endif
     /// <summary>Creates an API key with the caller's credentials (asserting 201).</summary>
     public static async Task<CreatedApiKey> CreateApiKeyAsync(
         this HttpClient client, IEnumerable<string> scopes, DateTimeOffset? expiresAt = null, string name = "ci")

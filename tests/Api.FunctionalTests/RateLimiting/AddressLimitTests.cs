@@ -23,7 +23,7 @@ public sealed class AddressLimitTests : FunctionalTestBase
         {
             using var client = host.CreateClient();
             client.DefaultRequestHeaders.Add("X-Api-Key", ApiKeySecret.Generate(ApiKeyEnvironment.Test).Value);
-            var response = await client.GetAsync(TestApi.Products);
+            var response = await client.GetAsync(TestApi.AuditLog);
             statuses.Add(response.StatusCode);
             refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }

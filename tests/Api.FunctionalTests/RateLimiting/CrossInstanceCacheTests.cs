@@ -18,13 +18,13 @@ public sealed class CrossInstanceCacheTests : FunctionalTestBase
     {
         await using var other = Factory.WithWebHostBuilder(_ => { });
         using var tenant = await Factory.CreateTenantAsync();
-        var key = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var key = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var onOther = other.CreateClient();
         onOther.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
-        Assert.That((await onOther.GetAsync(TestApi.Products)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "Now cached on the other instance.");
+        Assert.That((await onOther.GetAsync(TestApi.AuditLog)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "Now cached on the other instance.");
 
         await (await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{key.Id}")).AssertStatusAsync(HttpStatusCode.NoContent);
-        var refusedAfter = await PollAsync(async () => (await onOther.GetAsync(TestApi.Products)).StatusCode == HttpStatusCode.Unauthorized);
+        var refusedAfter = await PollAsync(async () => (await onOther.GetAsync(TestApi.AuditLog)).StatusCode == HttpStatusCode.Unauthorized);
 
         Assert.That(refusedAfter, Is.LessThan(TimeSpan.FromSeconds(1)));
     }
@@ -37,11 +37,11 @@ public sealed class CrossInstanceCacheTests : FunctionalTestBase
         await using var second = RateLimitHosts.Create(requestsPerSecond: 1000, burst: 10, monthlyQuota: 100_000, proBurst: 20);
         var (tenantId, _, key) = await first.CreateTenantAsync();
         using var onSecond = second.Client(key);
-        Assert.That((await onSecond.GetAsync(TestApi.Products)).RateLimitPolicy()["burst"]["q"], Is.EqualTo(10L));
+        Assert.That((await onSecond.GetAsync(TestApi.AuditLog)).RateLimitPolicy()["burst"]["q"], Is.EqualTo(10L));
 
         using var admin = first.Client(QuoinApiFactory.AdminKey);
         await (await admin.PutAsJsonAsync($"{TestApi.Tenants}/{tenantId}/rate-plan", new { ratePlan = "pro" })).AssertJsonAsync(HttpStatusCode.OK);
-        var appliedAfter = await PollAsync(async () => (long)(await onSecond.GetAsync(TestApi.Products)).RateLimitPolicy()["burst"]["q"] == 20L);
+        var appliedAfter = await PollAsync(async () => (long)(await onSecond.GetAsync(TestApi.AuditLog)).RateLimitPolicy()["burst"]["q"] == 20L);
 
         Assert.That(appliedAfter, Is.LessThan(TimeSpan.FromSeconds(1)));
     }

@@ -27,7 +27,7 @@ public sealed class LeasedPermitsTests : FunctionalTestBase
         var monthlyRemaining = new List<long>();
         for (var i = 0; i < 60; i++)
         {
-            var response = await client.GetAsync(TestApi.Products);
+            var response = await client.GetAsync(TestApi.AuditLog);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             monthlyRemaining.Add((long)response.RateLimit()["monthly"]["r"]);
             var burst = response.RateLimit()["burst"];
@@ -58,10 +58,10 @@ public sealed class LeasedPermitsTests : FunctionalTestBase
         var (tenantId, _, key) = await host.CreateTenantAsync();
         using var client = host.Client(key);
 
-        Assert.That((await client.GetAsync(TestApi.Products)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await client.GetAsync(TestApi.AuditLog)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var leased = await MonthCounterAsync(tenantId);
         Factory.Clock.Advance(TimeSpan.FromSeconds(1)); // five windows: the 49 unused permits expire
-        var second = await client.GetAsync(TestApi.Products);
+        var second = await client.GetAsync(TestApi.AuditLog);
 
         using (Assert.EnterMultipleScope())
         {

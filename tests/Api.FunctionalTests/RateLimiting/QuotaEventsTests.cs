@@ -17,7 +17,7 @@ public sealed class QuotaEventsTests : FunctionalTestBase
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)
         {
-            statuses.Add((await client.GetAsync(TestApi.Products)).StatusCode);
+            statuses.Add((await client.GetAsync(TestApi.AuditLog)).StatusCode);
         }
 
         var events = await PublishedQuotaEventsAsync(tenantId, expected: 2);

@@ -19,7 +19,7 @@ public sealed class RateLimitTests : FunctionalTestBase
         HttpResponseMessage refused;
         while (true)
         {
-            var response = await client.GetAsync(TestApi.Products);
+            var response = await client.GetAsync(TestApi.AuditLog);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 refused = response;
@@ -44,7 +44,7 @@ public sealed class RateLimitTests : FunctionalTestBase
         }
 
         await Task.Delay(retryAfter!.Value);
-        var again = await client.GetAsync(TestApi.Products);
+        var again = await client.GetAsync(TestApi.AuditLog);
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), "Waiting Retry-After is enough.");
     }
 
@@ -55,7 +55,7 @@ public sealed class RateLimitTests : FunctionalTestBase
         var (_, _, key) = await host.CreateTenantAsync();
         using var client = host.Client(key);
 
-        var response = await client.GetAsync(TestApi.Products);
+        var response = await client.GetAsync(TestApi.AuditLog);
 
         var policy = response.RateLimitPolicy();
         var current = response.RateLimit();
@@ -81,7 +81,7 @@ public sealed class RateLimitTests : FunctionalTestBase
         await using var second = RateLimitHosts.Create(requestsPerSecond: 1000, burst: 1000, monthlyQuota: 4);
         var (_, _, key) = await first.CreateTenantAsync();
         using var owner = first.Client(key);
-        var otherKey = await owner.CreateApiKeyAsync(["products:read"]);
+        var otherKey = await owner.CreateApiKeyAsync(["audit:read"]);
         using var onFirst = first.Client(key);
         using var onSecond = second.Client(otherKey.Key);
 
@@ -89,13 +89,13 @@ public sealed class RateLimitTests : FunctionalTestBase
         var remaining = new List<object>();
         foreach (var client in new[] { onSecond, onFirst, onSecond })
         {
-            var response = await client.GetAsync(TestApi.Products);
+            var response = await client.GetAsync(TestApi.AuditLog);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             remaining.Add(response.RateLimit()["monthly"]["r"]);
         }
 
-        var refusedOnFirst = await onFirst.GetAsync(TestApi.Products);
-        var refusedOnSecond = await onSecond.GetAsync(TestApi.Products);
+        var refusedOnFirst = await onFirst.GetAsync(TestApi.AuditLog);
+        var refusedOnSecond = await onSecond.GetAsync(TestApi.AuditLog);
 
         var problem = await refusedOnSecond.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         using (Assert.EnterMultipleScope())
@@ -117,7 +117,7 @@ public sealed class RateLimitTests : FunctionalTestBase
         var refused = 0;
         for (var i = 0; i < 12; i++)
         {
-            var response = await owner.GetAsync(TestApi.Products);
+            var response = await owner.GetAsync(TestApi.AuditLog);
             _ = response.StatusCode == HttpStatusCode.OK ? served++ : response.StatusCode == HttpStatusCode.TooManyRequests ? refused++ : throw new AssertionException($"{response.StatusCode}");
         }
 
@@ -147,7 +147,7 @@ public sealed class RateLimitTests : FunctionalTestBase
 
         foreach (var client in new[] { onFirst, onSecond, onFirst, onSecond, onFirst, onSecond, onFirst })
         {
-            await client.GetAsync(TestApi.Products);
+            await client.GetAsync(TestApi.AuditLog);
         }
 
         var recorded = await PollRecordedAsync(tenantId, expected: 2);

@@ -11,7 +11,7 @@ public sealed class UsageEndpointsTests : FunctionalTestBase
     public async Task Rate_plans_are_listed_for_any_authenticated_caller(string version)
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var client = Factory.CreateClient(readOnly.Key);
 
         var body = await (await client.GetAsync($"/api/{version}/rate-plans")).AssertJsonAsync(HttpStatusCode.OK);
@@ -48,7 +48,7 @@ public sealed class UsageEndpointsTests : FunctionalTestBase
     public async Task Usage_needs_the_usage_read_scope()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var readOnly = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var readOnly = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
 
         await (await Factory.CreateClient(readOnly.Key).GetAsync("/api/v2/usage")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await Factory.CreateClient(readOnly.Key).GetAsync($"/api/v2/api-keys/{readOnly.Id}/usage")).AssertProblemAsync(HttpStatusCode.Forbidden);

@@ -33,7 +33,7 @@ public sealed class ShutdownAndCorsTests : FunctionalTestBase
     public async Task Cors_is_off_unless_origins_are_configured()
     {
         using var client = Factory.CreateClient(apiKey: null);
-        var request = new HttpRequestMessage(HttpMethod.Options, "/api/v2/products");
+        var request = new HttpRequestMessage(HttpMethod.Options, "/api/v2/api-keys");
         request.Headers.Add("Origin", "https://app.example");
         request.Headers.Add("Access-Control-Request-Method", "GET");
 
@@ -47,11 +47,11 @@ public sealed class ShutdownAndCorsTests : FunctionalTestBase
     {
         await using var withCors = Factory.WithWebHostBuilder(builder => builder.UseSetting("Cors:AllowedOrigins:0", "https://app.example"));
         using var client = withCors.CreateClient();
-        var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v2/products");
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v2/api-keys");
         preflight.Headers.Add("Origin", "https://app.example");
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
         preflight.Headers.Add("Access-Control-Request-Headers", "x-api-key,idempotency-key");
-        var foreign = new HttpRequestMessage(HttpMethod.Options, "/api/v2/products");
+        var foreign = new HttpRequestMessage(HttpMethod.Options, "/api/v2/api-keys");
         foreign.Headers.Add("Origin", "https://evil.example");
         foreign.Headers.Add("Access-Control-Request-Method", "POST");
 

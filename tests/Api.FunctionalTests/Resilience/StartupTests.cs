@@ -97,7 +97,7 @@ public sealed class StartupTests : FunctionalTestBase
     public async Task A_key_creation_is_replayed_by_another_instance_with_the_same_configured_key()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        using var first = new HttpRequestMessage(HttpMethod.Post, TestApi.ApiKeys) { Content = JsonContent.Create(new { name = "ci", scopes = new[] { "products:read" } }) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, TestApi.ApiKeys) { Content = JsonContent.Create(new { name = "ci", scopes = new[] { "audit:read" } }) };
         first.Headers.Add("Idempotency-Key", "create-key-1");
         var created = await (await tenant.Http.SendAsync(first)).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -105,7 +105,7 @@ public sealed class StartupTests : FunctionalTestBase
         await using var restarted = Factory.WithWebHostBuilder(_ => { });
         using var client = restarted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", tenant.OwnerKey);
-        using var retry = new HttpRequestMessage(HttpMethod.Post, TestApi.ApiKeys) { Content = JsonContent.Create(new { name = "ci", scopes = new[] { "products:read" } }) };
+        using var retry = new HttpRequestMessage(HttpMethod.Post, TestApi.ApiKeys) { Content = JsonContent.Create(new { name = "ci", scopes = new[] { "audit:read" } }) };
         retry.Headers.Add("Idempotency-Key", "create-key-1");
         var response = await client.SendAsync(retry);
 

@@ -71,7 +71,7 @@ public sealed class TenantsTests : FunctionalTestBase
     {
         using var tenant = await Factory.CreateTenantAsync();
 
-        var response = await tenant.Http.GetAsync(TestApi.Products);
+        var response = await tenant.Http.GetAsync(TestApi.AuditLog);
 
         await response.AssertJsonAsync(HttpStatusCode.OK);
     }
@@ -200,10 +200,10 @@ public sealed class TenantsTests : FunctionalTestBase
     public async Task Delete_returns_204_then_the_tenant_is_gone_and_its_keys_stop_working()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var otherKey = await tenant.Http.CreateApiKeyAsync(["products:read"]);
+        var otherKey = await tenant.Http.CreateApiKeyAsync(["audit:read"]);
         using var otherClient = Factory.CreateClient(otherKey.Key);
-        await (await tenant.Http.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
-        await (await otherClient.GetAsync(TestApi.Products)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await tenant.Http.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
+        await (await otherClient.GetAsync(TestApi.AuditLog)).AssertStatusAsync(HttpStatusCode.OK);
         using var admin = Factory.CreateAdminClient();
 
         var deleted = await admin.DeleteAsync($"{TestApi.Tenants}/{tenant.TenantId}");
@@ -218,10 +218,10 @@ public sealed class TenantsTests : FunctionalTestBase
 #endif
 
         // Keys that were just used (and so are cached) are refused at once.
-        var ownerResponse = await tenant.Http.GetAsync(TestApi.Products);
+        var ownerResponse = await tenant.Http.GetAsync(TestApi.AuditLog);
         await ownerResponse.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.That(ownerResponse.Headers.WwwAuthenticate, Is.Not.Empty);
-        await (await otherClient.GetAsync(TestApi.Products)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await otherClient.GetAsync(TestApi.AuditLog)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]

@@ -8,9 +8,60 @@ namespace QuoinApi.Api.FunctionalTests.Webhooks;
 /// <summary>
 /// Webhooks end to end, with real HTTP receivers on loopback (Webhooks:AllowPrivateNetworks=true here): what is
 /// delivered, how it is signed, retried, given up, replayed and disabled. Retries fall due by moving the fake clock.
+/// The events are API keys' revocations (<c>api_key.revoked</c>): every solution the template generates raises them, and
+/// only a test's own action does (the owner key's <c>api_key.created</c> may still be on its way when a test subscribes).
 /// </summary>
 public sealed class WebhookDeliveryTests : FunctionalTestBase
 {
+    /// <summary>Creates a key of the tenant's and revokes it: one <c>api_key.revoked</c> event. Returns the key's id.</summary>
+    private static async Task<Guid> RevokeANewKeyAsync(TenantClient tenant, string name)
+    {
+        var key = await tenant.Http.CreateApiKeyAsync(["audit:read"], name: name);
+        (await tenant.Http.DeleteAsync($"{TestApi.ApiKeys}/{key.Id}")).EnsureSuccessStatusCode();
+        return key.Id;
+    }
+
+    [Test]
+    public async Task A_revoked_key_is_delivered_signed_with_the_secret_in_the_envelope()
+    {
+        using var receiver = new WebhookReceiver();
+        using var tenant = await Factory.CreateTenantAsync();
+        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["api_key.revoked"]);
+        var secret = webhook.String("secret");
+
+        var keyId = await RevokeANewKeyAsync(tenant, "HOOK-1");
+        var received = (await receiver.WaitForAsync(1)).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(secret, Does.StartWith("whsec_"));
+            Assert.That(received.Method, Is.EqualTo("POST"));
+            Assert.That(received.IsSignedWith(secret), Is.True, "the signature verifies with the subscription's secret");
+            Assert.That(received.Signatures, Has.Count.EqualTo(1));
+            Assert.That(received.Envelope["id"]!.GetValue<string>(), Is.EqualTo(received.WebhookId));
+            Assert.That(received.Type, Is.EqualTo("api_key.revoked"));
+            Assert.That(received.Envelope["tenantId"]!.GetValue<string>(), Is.EqualTo(tenant.TenantId.ToString()));
+            Assert.That(received.Envelope["occurredAt"]!.GetValue<string>(), Does.Match(ResponseAssertions.TimestampPattern()));
+            Assert.That(received.Envelope["data"]!["id"]!.GetValue<string>(), Is.EqualTo(keyId.ToString()));
+            Assert.That(received.Envelope["data"]!["name"]!.GetValue<string>(), Is.EqualTo("HOOK-1"));
+            Assert.That(received.Envelope["data"]!["revokedAt"]!.GetValue<string>(), Does.Match(ResponseAssertions.TimestampPattern()));
+            Assert.That(received.Envelope["data"]!.AsObject().Select(member => member.Key), Has.None.EqualTo("key").And.None.EqualTo("secretHash"),
+                "never the key's secret or its hash");
+            Assert.That(long.Parse(received.Headers["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture),
+                Is.EqualTo(Factory.Clock.GetUtcNow().ToUnixTimeSeconds()).Within(5));
+        }
+
+        var delivery = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.String("status") == "succeeded");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(delivery.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
+            Assert.That(delivery.GetProperty("responseStatusCode").GetInt32(), Is.EqualTo(200));
+            Assert.That(delivery.GetProperty("durationMs").GetInt32(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(delivery.String("eventId"), Is.EqualTo(received.WebhookId));
+        }
+    }
+
+#if (IncludeProducts)
     [Test]
     public async Task A_new_product_is_delivered_signed_with_the_secret_in_the_envelope_with_its_v2_representation()
     {
@@ -49,12 +100,13 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
         }
     }
 
+#endif
     [Test]
     public async Task During_a_secret_rotation_both_secrets_sign_and_afterwards_only_the_new_one()
     {
         using var receiver = new WebhookReceiver();
         using var tenant = await Factory.CreateTenantAsync();
-        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["product.created"]);
+        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["api_key.revoked"]);
         var oldSecret = webhook.String("secret");
 
         var rotation = await tenant.Http.PostAsJsonAsync($"{WebhookApi.Webhooks}/{webhook.Id()}/rotate-secret", new { gracePeriodSeconds = 3600 });
@@ -86,9 +138,9 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
     {
         using var receiver = new WebhookReceiver(500, 503);
         using var tenant = await Factory.CreateTenantAsync();
-        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["product.created"]);
+        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["api_key.revoked"]);
 
-        await tenant.Http.CreateProductV2Async("RETRY-1");
+        await RevokeANewKeyAsync(tenant, "RETRY-1");
         await receiver.WaitForAsync(1);
         var failed = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.GetProperty("attempts").GetInt32() == 1);
         var retryIn = failed.GetProperty("nextAttemptAt").GetDateTimeOffset() - failed.GetProperty("lastAttemptAt").GetDateTimeOffset();
@@ -121,9 +173,9 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
     {
         using var receiver = new WebhookReceiver(500, 500, 500);
         using var tenant = await Factory.CreateTenantAsync();
-        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["product.created"]);
+        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["api_key.revoked"]);
 
-        await tenant.Http.CreateProductV2Async("DEAD-1");
+        await RevokeANewKeyAsync(tenant, "DEAD-1");
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             await receiver.WaitForAsync(attempt);
@@ -154,14 +206,14 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
     {
         using var receiver = new WebhookReceiver(410);
         using var tenant = await Factory.CreateTenantAsync();
-        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["product.created"]);
+        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["api_key.revoked"]);
 
-        await tenant.Http.CreateProductV2Async("GONE-1");
+        await RevokeANewKeyAsync(tenant, "GONE-1");
         await receiver.WaitForAsync(1);
         var dead = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.String("status") == "dead");
         var subscription = await (await tenant.Http.GetAsync($"{WebhookApi.Webhooks}/{webhook.Id()}")).AssertJsonAsync(HttpStatusCode.OK);
 
-        await tenant.Http.CreateProductV2Async("GONE-2");
+        await RevokeANewKeyAsync(tenant, "GONE-2");
         await tenant.Http.WaitForAuditSealingAsync();
         await Task.Delay(500);
 
@@ -182,18 +234,17 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
         using var otherReceiver = new WebhookReceiver();
         using var tenant = await Factory.CreateTenantAsync("Owner");
         using var other = await Factory.CreateTenantAsync("Other");
-        var webhook = await tenant.Http.CreateWebhookAsync(ownReceiver.Url, ["product.deleted"]);
-        var otherWebhook = await other.Http.CreateWebhookAsync(otherReceiver.Url, ["product.created", "product.deleted"]);
+        var webhook = await tenant.Http.CreateWebhookAsync(ownReceiver.Url, ["api_key.revoked"]);
+        var otherWebhook = await other.Http.CreateWebhookAsync(otherReceiver.Url, ["api_key.rotated", "api_key.revoked"]);
 
-        var (productId, etag) = await tenant.Http.CreateProductV2Async("ONLY-1");
-        (await tenant.Http.SendAsync(HttpMethod.Delete, $"{TestApi.Products}/{productId}", ifMatch: etag)).EnsureSuccessStatusCode();
+        await RevokeANewKeyAsync(tenant, "ONLY-1");
         var received = await ownReceiver.WaitForAsync(1);
         await Task.Delay(500);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ownReceiver.Received.Select(r => r.Type), Is.EqualTo(new[] { "product.deleted" }), "product.created was not subscribed");
-            Assert.That(received[0].Envelope["data"]!["deletedAt"], Is.Not.Null);
+            Assert.That(ownReceiver.Received.Select(r => r.Type), Is.EqualTo(new[] { "api_key.revoked" }), "api_key.created was not subscribed");
+            Assert.That(received[0].Envelope["data"]!["revokedAt"], Is.Not.Null);
             Assert.That(otherReceiver.Received, Is.Empty, "another tenant's subscription gets nothing of this tenant's");
             Assert.That(await other.Http.DeliveriesAsync(otherWebhook.Id()), Is.Empty);
             await (await other.Http.GetAsync($"{WebhookApi.Webhooks}/{webhook.Id()}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -209,9 +260,9 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
         using var target = new WebhookReceiver();
         using var receiver = new WebhookReceiver(302) { RedirectTo = target.Url };
         using var tenant = await Factory.CreateTenantAsync();
-        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["product.created"]);
+        var webhook = await tenant.Http.CreateWebhookAsync(receiver.Url, ["api_key.revoked"]);
 
-        await tenant.Http.CreateProductV2Async("REDIRECT-1");
+        await RevokeANewKeyAsync(tenant, "REDIRECT-1");
         await receiver.WaitForAsync(1);
         var delivery = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.GetProperty("attempts").GetInt32() == 1);
         await Task.Delay(300);
@@ -228,22 +279,22 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
     public async Task Subscriptions_are_managed_and_secrets_are_never_shown_again()
     {
         using var tenant = await Factory.CreateTenantAsync();
-        var created = await tenant.Http.CreateWebhookAsync("https://example.com/hooks", ["product.created"]);
+        var created = await tenant.Http.CreateWebhookAsync("https://example.com/hooks", ["api_key.created"]);
         var url = $"{WebhookApi.Webhooks}/{created.Id()}";
 
         var read = await (await tenant.Http.GetAsync(url)).AssertJsonAsync(HttpStatusCode.OK);
         var list = await (await tenant.Http.GetAsync(WebhookApi.Webhooks)).AssertJsonAsync(HttpStatusCode.OK);
-        var patched = await (await tenant.Http.MergePatchAsync(url, """{"enabled":false,"events":["product.updated","product.created"]}""")).AssertJsonAsync(HttpStatusCode.OK);
-        var chosenSecret = await tenant.Http.PostAsJsonAsync(WebhookApi.Webhooks, new { url = "https://example.com/x", events = new[] { "product.created" }, secret = "whsec_mine" });
-        var unknownType = await tenant.Http.PostAsJsonAsync(WebhookApi.Webhooks, new { url = "https://example.com/x", events = new[] { "product.exploded" } });
-        var notUrl = await tenant.Http.PostAsJsonAsync(WebhookApi.Webhooks, new { url = "ftp://example.com/x", events = new[] { "product.created" } });
+        var patched = await (await tenant.Http.MergePatchAsync(url, """{"enabled":false,"events":["api_key.rotated","api_key.created"]}""")).AssertJsonAsync(HttpStatusCode.OK);
+        var chosenSecret = await tenant.Http.PostAsJsonAsync(WebhookApi.Webhooks, new { url = "https://example.com/x", events = new[] { "api_key.created" }, secret = "whsec_mine" });
+        var unknownType = await tenant.Http.PostAsJsonAsync(WebhookApi.Webhooks, new { url = "https://example.com/x", events = new[] { "api_key.exploded" } });
+        var notUrl = await tenant.Http.PostAsJsonAsync(WebhookApi.Webhooks, new { url = "ftp://example.com/x", events = new[] { "api_key.created" } });
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(read.TryGetProperty("secret", out _), Is.False);
             Assert.That(list.Items().Single().TryGetProperty("secret", out _), Is.False);
             Assert.That(patched.GetProperty("enabled").GetBoolean(), Is.False);
-            Assert.That(patched.Strings("events"), Is.EqualTo(new[] { "product.created", "product.updated" }));
+            Assert.That(patched.Strings("events"), Is.EqualTo(new[] { "api_key.created", "api_key.rotated" }));
             Assert.That(patched.String("url"), Is.EqualTo("https://example.com/hooks"), "absent members keep their value");
             await chosenSecret.AssertValidationProblemAsync("secret");
             await unknownType.AssertValidationProblemAsync("events");

@@ -42,7 +42,7 @@ public sealed class WebhookNetworkGuardTests : FunctionalTestBase
     public async Task A_receiver_outside_the_public_internet_is_refused_at_creation(string url)
     {
         using var tenant = await CreateGuardedTenantAsync();
-        var response = await tenant.PostAsJsonAsync(WebhookApi.Webhooks, new { url, events = new[] { "product.created" } });
+        var response = await tenant.PostAsJsonAsync(WebhookApi.Webhooks, new { url, events = new[] { "api_key.created" } });
         await response.AssertValidationProblemAsync("url");
     }
 
@@ -50,7 +50,7 @@ public sealed class WebhookNetworkGuardTests : FunctionalTestBase
     public async Task A_change_to_a_private_url_is_refused_too()
     {
         using var tenant = await CreateGuardedTenantAsync();
-        var created = await tenant.CreateWebhookAsync("https://1.1.1.1/hooks", ["product.created"]);
+        var created = await tenant.CreateWebhookAsync("https://1.1.1.1/hooks", ["api_key.created"]);
         var response = await tenant.MergePatchAsync($"{WebhookApi.Webhooks}/{created.Id()}", """{"url":"https://localhost/hooks"}""");
         await response.AssertValidationProblemAsync("url");
     }

@@ -25,7 +25,7 @@ public sealed class ApiKeyLifecycleTests : IntegrationTestBase
     private static async Task<(Guid Tenant, Application.ApiKeys.ApiKeyCreatedDto Key)> CreateKeyAsync(DateTimeOffset? expiresAt = null)
     {
         var tenant = await CreateTenantAsync();
-        var key = ResultAssert.Succeeded(await SendAsync(new CreateApiKeyCommand("ci", [Scopes.ProductsRead], expiresAt), tenant));
+        var key = ResultAssert.Succeeded(await SendAsync(new CreateApiKeyCommand("ci", [Scopes.AuditRead], expiresAt), tenant));
         return (tenant, key);
     }
 

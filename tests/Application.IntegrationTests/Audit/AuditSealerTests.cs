@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using QuoinApi.Application.Audit.VerifyAuditLog;
-using QuoinApi.Application.Products.CreateProduct;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Infrastructure;
 using QuoinApi.Infrastructure.Auditing;
 
@@ -14,7 +14,7 @@ namespace QuoinApi.Application.IntegrationTests.Audit;
 /// </summary>
 public sealed class AuditSealerTests : IntegrationTestBase
 {
-    private static CreateProductCommand Product(string sku) => new(sku, "Widget", null, 1m, "EUR", []);
+    private static CreateApiKeyCommand Key(string name) => new(name, [Domain.Common.Scopes.AuditRead], null);
 
     private static async Task<AuditVerification> VerifyAsync(Guid tenant) =>
         (await SendAsync(new VerifyAuditLogQuery(), tenant)).Value;
@@ -28,7 +28,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
     public async Task Commands_record_entries_that_wait_unsealed_until_the_sealer_runs()
     {
         var tenant = await CreateTenantAsync();
-        await SendAsync(Product("WAIT-1"), tenant);
+        await SendAsync(Key("WAIT-1"), tenant);
 
         var before = await VerifyAsync(tenant);
         await SealAuditAsync();
@@ -43,7 +43,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
     {
         var tenant = await CreateTenantAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => SendAsync(Product($"W-{i}"), tenant)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => SendAsync(Key($"W-{i}"), tenant)));
         await SealAuditAsync();
 
         Assert.That(results.All(r => r.IsSuccess), Is.True);
@@ -71,7 +71,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
             await insert.ExecuteNonQueryAsync();
         }
 
-        await SendAsync(Product("EARLY-1"), tenant);
+        await SendAsync(Key("EARLY-1"), tenant);
         await IntegrationTestSetup.Services.GetRequiredService<AuditSealer>().SealCommittedAsync(CancellationToken.None);
         var sealedWhileOpen = await Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND sequence IS NOT NULL", tenant);
         await transaction.CommitAsync();
@@ -80,7 +80,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
         Assert.That(sealedWhileOpen, Is.Zero, "Nothing above an open transaction is sealed: it could still commit before it.");
         Assert.That(
             await Database.ScalarAsync<string>("SELECT string_agg(action, ',' ORDER BY sequence) FROM audit_log WHERE tenant_id = $1", tenant),
-            Is.EqualTo("late.commit,product.create"));
+            Is.EqualTo("late.commit,api_key.create"));
         Assert.That((await VerifyAsync(tenant)).Valid, Is.True);
     }
 
@@ -90,7 +90,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
         for (var i = 0; i < 6; i++)
         {
-            await SendAsync(Product($"K-{i}"), tenant);
+            await SendAsync(Key($"K-{i}"), tenant);
         }
 
         // The commit horizon is the cluster's: a transaction open in another database (a parallel test project) can hold
@@ -149,7 +149,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
         var sealers = new[] { IntegrationTestSetup.Services.GetRequiredService<AuditSealer>(), otherInstance.GetRequiredService<AuditSealer>() };
         var contended = await RunSideBySideAsync(
             sealers.Select(sealer => (Func<Task<int>>)(() => sealer.SealBatchAsync(CancellationToken.None))),
-            () => Task.WhenAll(Enumerable.Range(0, 40).Select(i => SendAsync(Product($"TWO-{i}"), tenant))));
+            () => Task.WhenAll(Enumerable.Range(0, 40).Select(i => SendAsync(Key($"TWO-{i}"), tenant))));
         await SealAuditAsync(sealers[1]);
 
         Assert.That(await SequencesAsync(tenant), Is.EqualTo(OneTo(40)));
@@ -163,7 +163,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
         for (var i = 0; i < 5; i++)
         {
-            await SendAsync(Product($"T-{i}"), tenant);
+            await SendAsync(Key($"T-{i}"), tenant);
         }
 
         await SealAuditAsync();
@@ -176,7 +176,7 @@ public sealed class AuditSealerTests : IntegrationTestBase
         await Database.ScalarAsync<int>(
             """
             INSERT INTO audit_log (id, tenant_id, sequence, occurred_at, actor, action, resource_type, outcome, changes, previous_hash, hash)
-            SELECT gen_random_uuid(), tenant_id, 6, occurred_at, actor, 'product.delete', resource_type, outcome, changes, hash, hash
+            SELECT gen_random_uuid(), tenant_id, 6, occurred_at, actor, 'api_key.revoke', resource_type, outcome, changes, hash, hash
             FROM audit_log WHERE tenant_id = $1 AND sequence = 5 RETURNING 1
             """, tenant);
         var inserted = await VerifyAsync(tenant);

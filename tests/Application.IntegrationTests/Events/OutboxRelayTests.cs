@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using QuoinApi.Application.Products.CreateProduct;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.Webhooks.CreateWebhook;
 using QuoinApi.Infrastructure;
 using QuoinApi.Infrastructure.Events;
@@ -10,11 +10,12 @@ namespace QuoinApi.Application.IntegrationTests.Events;
 
 /// <summary>
 /// The relay publishes committed outbox rows in commit order, each once, across instances and across a crash between
-/// commit and publication; publishing creates the deliveries of the matching webhook subscriptions.
+/// commit and publication; publishing creates the deliveries of the matching webhook subscriptions. The events are those
+/// of API keys, which every solution the template generates has (a tenant's creation also raises its owner key's).
 /// </summary>
 public sealed class OutboxRelayTests : IntegrationTestBase
 {
-    private static CreateProductCommand Product(string sku) => new(sku, "Widget", null, 1m, "EUR", []);
+    private static CreateApiKeyCommand Key(string name) => new(name, [Domain.Common.Scopes.AuditRead], null);
 
     [Test]
     public async Task Events_are_published_in_commit_order_with_consecutive_positions()
@@ -22,15 +23,15 @@ public sealed class OutboxRelayTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
         for (var i = 0; i < 5; i++)
         {
-            ResultAssert.Succeeded(await SendAsync(Product($"ORDER-{i}"), tenant));
+            ResultAssert.Succeeded(await SendAsync(Key($"ORDER-{i}"), tenant));
         }
 
         await PublishEventsAsync();
 
-        var skus = await Database.ScalarAsync<string[]>(
-            "SELECT array_agg(data->>'sku' ORDER BY position) FROM events WHERE type = 'product.created'");
+        var names = await Database.ScalarAsync<string[]>(
+            "SELECT array_agg(data->>'name' ORDER BY position) FROM events WHERE type = 'api_key.created' AND data->>'name' LIKE 'ORDER-%'");
         var positions = await Database.ScalarAsync<long[]>("SELECT array_agg(position ORDER BY position) FROM events");
-        Assert.That(skus, Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"ORDER-{i}")));
+        Assert.That(names, Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"ORDER-{i}")));
         Assert.That(positions, Is.EqualTo(Enumerable.Range(1, positions!.Length).Select(i => (long)i)));
     }
 
@@ -39,16 +40,17 @@ public sealed class OutboxRelayTests : IntegrationTestBase
     {
         var tenant = await CreateTenantAsync();
         var other = await CreateTenantAsync("Other");
-        var wanted = ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/a", ["product.created"], null), tenant));
-        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/b", ["product.deleted"], null), tenant));
-        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/c", ["product.created"], null), other));
+        await PublishEventsAsync(); // the owner keys' events, before the subscriptions exist
+        var wanted = ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/a", ["api_key.created"], null), tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/b", ["api_key.revoked"], null), tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/c", ["api_key.created"], null), other));
 
-        ResultAssert.Succeeded(await SendAsync(Product("MATCH-1"), tenant));
+        ResultAssert.Succeeded(await SendAsync(Key("MATCH-1"), tenant));
         await PublishEventsAsync();
 
         var deliveries = await Database.ScalarAsync<string[]>(
             "SELECT array_agg(subscription_id::text || ' ' || event_type) FROM webhook_deliveries")!;
-        Assert.That(deliveries, Is.EqualTo(new[] { $"{wanted.Id} product.created" }));
+        Assert.That(deliveries, Is.EqualTo(new[] { $"{wanted.Id} api_key.created" }));
     }
 
     [Test]
@@ -64,8 +66,9 @@ public sealed class OutboxRelayTests : IntegrationTestBase
             var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
             principal.TenantId = tenant;
             principal.ActorId = "test-actor";
+            principal.Scopes = Domain.Common.Scopes.TenantScopes.ToHashSet(StringComparer.Ordinal);
             var mediator = scope.ServiceProvider.GetRequiredService<MediatR.IMediator>();
-            ResultAssert.Succeeded(await mediator.Send(Product("CRASH-1")));
+            ResultAssert.Succeeded(await mediator.Send(Key("CRASH-1")));
         }
 
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM events WHERE position IS NULL"), Is.EqualTo(1));
@@ -74,7 +77,7 @@ public sealed class OutboxRelayTests : IntegrationTestBase
         await using var restarted = Instance();
         await PublishEventsAsync(restarted.GetRequiredService<OutboxRelay>());
 
-        Assert.That(await Database.ScalarAsync<string>("SELECT data->>'sku' FROM events WHERE type = 'product.created' AND position IS NOT NULL"),
+        Assert.That(await Database.ScalarAsync<string>("SELECT data->>'name' FROM events WHERE type = 'api_key.created' AND position IS NOT NULL ORDER BY position DESC LIMIT 1"),
             Is.EqualTo("CRASH-1"));
     }
 
@@ -82,16 +85,17 @@ public sealed class OutboxRelayTests : IntegrationTestBase
     public async Task Two_relays_on_one_database_publish_each_event_once()
     {
         var tenant = await CreateTenantAsync();
-        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/all", ["product.created"], null), tenant));
+        await PublishEventsAsync(); // the owner key's event, before the subscription exists
+        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/all", ["api_key.created"], null), tenant));
         await using var otherInstance = Instance();
         var relays = new[] { IntegrationTestSetup.Services.GetRequiredService<OutboxRelay>(), otherInstance.GetRequiredService<OutboxRelay>() };
         var contended = await RunSideBySideAsync(
             relays.Select(relay => (Func<Task<int>>)(() => relay.ProcessOneBatchAsync(CancellationToken.None))),
-            () => Task.WhenAll(Enumerable.Range(0, 60).Select(i => SendAsync(Product($"TWO-{i}"), tenant))));
+            () => Task.WhenAll(Enumerable.Range(0, 60).Select(i => SendAsync(Key($"TWO-{i}"), tenant))));
         await PublishEventsAsync(relays[1]);
 
-        var events = await Database.ScalarAsync<long>("SELECT count(*) FROM events WHERE type = 'product.created'");
-        var distinctPositions = await Database.ScalarAsync<long>("SELECT count(DISTINCT position) FROM events WHERE type = 'product.created'");
+        var events = await Database.ScalarAsync<long>("SELECT count(*) FROM events WHERE data->>'name' LIKE 'TWO-%'");
+        var distinctPositions = await Database.ScalarAsync<long>("SELECT count(DISTINCT position) FROM events WHERE data->>'name' LIKE 'TWO-%'");
         var duplicates = await Database.ScalarAsync<long>(
             "SELECT count(*) FROM (SELECT event_id FROM webhook_deliveries GROUP BY event_id HAVING count(*) > 1) d");
         var deliveries = await Database.ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries");
@@ -110,11 +114,11 @@ public sealed class OutboxRelayTests : IntegrationTestBase
     public async Task Events_past_the_retention_are_purged_with_their_deliveries()
     {
         var tenant = await CreateTenantAsync();
-        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/all", ["product.created"], null), tenant));
-        ResultAssert.Succeeded(await SendAsync(Product("OLD-1"), tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/all", ["api_key.created"], null), tenant));
+        ResultAssert.Succeeded(await SendAsync(Key("OLD-1"), tenant));
         await PublishEventsAsync();
         await Database.ScalarAsync<int>("UPDATE events SET published_at = published_at - interval '8 days'; SELECT 1");
-        ResultAssert.Succeeded(await SendAsync(Product("NEW-1"), tenant));
+        ResultAssert.Succeeded(await SendAsync(Key("NEW-1"), tenant));
         await PublishEventsAsync();
 
         var purged = await ActivatorUtilities.CreateInstance<EventLogPurgeService>(IntegrationTestSetup.Services).PurgeAsync(CancellationToken.None);
@@ -122,8 +126,8 @@ public sealed class OutboxRelayTests : IntegrationTestBase
         using (Assert.EnterMultipleScope())
         {
             Assert.That(purged, Is.EqualTo(2), "the owner key's and OLD-1's events");
-            Assert.That(await Database.ScalarAsync<string[]>("SELECT array_agg(data->>'sku') FROM events"), Is.EqualTo(new[] { "NEW-1" }));
-            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries"), Is.EqualTo(1));
+            Assert.That(await Database.ScalarAsync<string[]>("SELECT array_agg(data->>'name') FROM events"), Is.EqualTo(new[] { "NEW-1" }));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries"), Is.EqualTo(1), "NEW-1's; the owner key's went with its event");
         }
     }
 

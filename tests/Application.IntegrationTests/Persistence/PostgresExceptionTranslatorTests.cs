@@ -13,12 +13,16 @@ public sealed class PostgresExceptionTranslatorTests : IntegrationTestBase
     private static PostgresException Fail(string sql, params object[] parameters) =>
         Assert.ThrowsAsync<PostgresException>(() => Database.ScalarAsync<object>(sql, parameters))!;
 
+    /// <summary>An API key row with a fixed secret hash: a second live one breaks the unique hash index.</summary>
+    private const string KeyInsert =
+        "INSERT INTO api_keys (id, tenant_id, name, prefix, secret_hash, scopes, created_at, updated_at) " +
+        "VALUES ($1, $2, 'CI', 'qk_live_abcd', decode(repeat('ab', 32), 'hex'), '{audit:read}', now(), now())";
+
     [Test]
     public async Task A_duplicate_of_a_unique_value_is_taken()
     {
         var tenant = await CreateTenantAsync();
-        const string insert = "INSERT INTO products (id, tenant_id, sku, name, price, currency, tags, created_at, updated_at, version) " +
-            "VALUES ($1, $2, 'SKU-1', 'Widget', 1, 'EUR', '{}', now(), now(), 1)";
+        const string insert = KeyInsert;
         await Database.ScalarAsync<object>(insert, Guid.CreateVersion7(), tenant);
 
         var duplicate = Fail(insert, Guid.CreateVersion7(), tenant);
@@ -30,9 +34,7 @@ public sealed class PostgresExceptionTranslatorTests : IntegrationTestBase
     [Test]
     public void A_row_that_refers_to_no_tenant_is_a_missing_reference()
     {
-        var orphan = Fail(
-            "INSERT INTO products (id, tenant_id, sku, name, price, currency, tags, created_at, updated_at, version) " +
-            "VALUES ($1, $2, 'SKU-1', 'Widget', 1, 'EUR', '{}', now(), now(), 1)", Guid.CreateVersion7(), Guid.CreateVersion7());
+        var orphan = Fail(KeyInsert, Guid.CreateVersion7(), Guid.CreateVersion7());
 
         Assert.That(Translator.Translate(orphan), Is.EqualTo(PersistenceFailure.ReferencedRowMissing));
     }

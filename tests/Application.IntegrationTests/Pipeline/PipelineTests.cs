@@ -4,9 +4,9 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Telemetry;
-using QuoinApi.Application.Products;
-using QuoinApi.Application.Products.CreateProduct;
-using QuoinApi.Application.Products.GetProduct;
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
+using QuoinApi.Application.ApiKeys.GetApiKey;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.IntegrationTests.Pipeline;
@@ -37,7 +37,7 @@ public sealed class PipelineTests : IntegrationTestBase
     {
         await using var scope = IntegrationTestSetup.Services.CreateAsyncScope();
 
-        var behaviors = scope.ServiceProvider.GetServices<IPipelineBehavior<CreateProductCommand, Result<ProductDto>>>()
+        var behaviors = scope.ServiceProvider.GetServices<IPipelineBehavior<CreateApiKeyCommand, Result<ApiKeyCreatedDto>>>()
             .Select(b => b.GetType().GetGenericTypeDefinition())
             .ToArray();
 
@@ -51,7 +51,7 @@ public sealed class PipelineTests : IntegrationTestBase
 
         // The command-only behaviors are constrained to ICommandBase: the container leaves them out of a query's
         // pipeline, so a read rents no write DbContext and opens no transaction.
-        var behaviors = scope.ServiceProvider.GetServices<IPipelineBehavior<GetProductQuery, Result<ProductDto>>>()
+        var behaviors = scope.ServiceProvider.GetServices<IPipelineBehavior<GetApiKeyQuery, Result<ApiKeyDto>>>()
             .Select(b => b.GetType().GetGenericTypeDefinition())
             .ToArray();
 
@@ -90,16 +90,16 @@ public sealed class PipelineTests : IntegrationTestBase
         });
         meterListener.Start();
 
-        var created = await SendAsync(new CreateProductCommand("TEL-1", "Widget", null, 1m, "EUR", []), tenant);
-        await SendAsync(new CreateProductCommand("bad sku", "Widget", null, 1m, "EUR", []), tenant);
-        await SendAsync(new GetProductQuery(created.Value.Id), tenant);
+        var created = await SendAsync(new CreateApiKeyCommand("TEL-1", [Scopes.AuditRead], null), tenant);
+        await SendAsync(new CreateApiKeyCommand(" ", [Scopes.AuditRead], null), tenant);
+        await SendAsync(new GetApiKeyQuery(created.Value.Id), tenant);
 
-        var create = activities.Where(a => a.OperationName == nameof(CreateProductCommand)).ToArray();
+        var create = activities.Where(a => a.OperationName == nameof(CreateApiKeyCommand)).ToArray();
         Assert.That(create, Has.Length.EqualTo(2));
         Assert.That(create.Select(a => a.GetTagItem("quoinapi.outcome")), Is.EquivalentTo(new[] { "success", "validation" }));
-        Assert.That(activities.Select(a => a.OperationName), Does.Contain(nameof(GetProductQuery)));
+        Assert.That(activities.Select(a => a.OperationName), Does.Contain(nameof(GetApiKeyQuery)));
 
-        var ours = measurements.Where(m => (string?)m.Tags["request"] is nameof(CreateProductCommand) or nameof(GetProductQuery)).ToArray();
+        var ours = measurements.Where(m => (string?)m.Tags["request"] is nameof(CreateApiKeyCommand) or nameof(GetApiKeyQuery)).ToArray();
         Assert.That(ours, Has.Length.EqualTo(3));
         Assert.That(ours.All(m => m.Tags.Keys.Order().SequenceEqual(["outcome", "request"])), Is.True, "No ids, no other tags.");
         Assert.That(ours.All(m => m.Value > 0), Is.True);

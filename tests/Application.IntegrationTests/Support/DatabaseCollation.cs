@@ -1,7 +1,7 @@
 namespace QuoinApi.Application.IntegrationTests.Support;
 
 /// <summary>
-/// How the test database orders text (its default collation, which the product columns use), so expected orders are
+/// How the test database orders text (its default collation, which the text columns use), so expected orders are
 /// computed the way PostgreSQL sorts, whatever locale the server was created with.
 /// </summary>
 public static class DatabaseCollation

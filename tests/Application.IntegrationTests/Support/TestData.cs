@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Common;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Application.IntegrationTests.Support;
@@ -16,9 +18,11 @@ public static class TestData
     /// <summary>The instant seeded rows are created at unless a test says otherwise.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
+#if (IncludeProducts)
     public static ProductDetails ProductDetails(string sku = "SKU-1") =>
         new(sku, "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
 
+#endif
 #if (IncludeRatePlans)
     public static async Task<Tenant> SeedTenantAsync(string name = "Acme", RatePlan ratePlan = RatePlan.Free, DateTimeOffset? createdAt = null, bool deleted = false)
     {
@@ -51,10 +55,11 @@ public static class TestData
     public static (ApiKey Key, ApiKeySecret Secret) NewApiKey(
         Guid? tenantId, IEnumerable<string>? scopes = null, string name = "CI", DateTimeOffset? createdAt = null, DateTimeOffset? expiresAt = null)
     {
-        var (key, secret) = ApiKey.Issue(tenantId, name, scopes ?? [Scopes.ProductsRead], expiresAt, ApiKeyEnvironment.Live, Now);
+        var (key, secret) = ApiKey.Issue(tenantId, name, scopes ?? [Scopes.AuditRead], expiresAt, ApiKeyEnvironment.Live, Now);
         return (Stamped(key, createdAt), secret);
     }
 
+#if (IncludeProducts)
     public static Task<Product> SeedProductAsync(Guid tenantId, string sku = "SKU-1", DateTimeOffset? createdAt = null, bool deleted = false) =>
         SeedProductAsync(tenantId, ProductDetails(sku), createdAt, deleted);
 
@@ -81,6 +86,7 @@ public static class TestData
         return products;
     }
 
+#endif
     /// <summary>
     /// Appends <paramref name="count"/> entries to the chain of <paramref name="tenantId"/> (continuing it if it has
     /// entries), from <paramref name="start"/> (default <see cref="Now"/>), one every <paramref name="interval"/>
@@ -131,7 +137,7 @@ public static class TestData
     }
 
     public static AuditRecord AuditRecordOf(
-        Guid? tenantId, string action = "product.create", string? resourceId = null, string actor = "key:test", string outcome = AuditRecord.Success) =>
+        Guid? tenantId, string action = "api_key.create", string? resourceId = null, string actor = "key:test", string outcome = AuditRecord.Success) =>
         new(tenantId, actor, action, action.Split('.')[0], resourceId, outcome, "req-1", null, "{}");
 
     /// <summary>Inserts the entities in one save, in the order given.</summary>

@@ -8,5 +8,5 @@ namespace QuoinApi.Application.IntegrationTests.Webhooks;
 internal static class WebhookTestData
 {
     public static async Task<WebhookCreatedDto> SubscribeAsync(Func<CreateWebhookCommand, Task<Domain.Common.Result<WebhookCreatedDto>>> send, params string[] events) =>
-        ResultAssert.Succeeded(await send(new CreateWebhookCommand("https://1.1.1.1/hooks", events.Length == 0 ? ["product.created"] : events, null)));
+        ResultAssert.Succeeded(await send(new CreateWebhookCommand("https://1.1.1.1/hooks", events.Length == 0 ? ["api_key.created"] : events, null)));
 }

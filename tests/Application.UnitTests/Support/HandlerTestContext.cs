@@ -6,7 +6,9 @@ using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Application.UnitTests.Support;
@@ -25,7 +27,9 @@ public sealed class HandlerTestContext
         Clock = new FakeTimeProvider(Now);
         Tenants = new FakeTenantRepository(Writes);
         ApiKeys = new FakeApiKeyRepository(Writes);
+#if (IncludeProducts)
         Products = new FakeProductRepository(Writes);
+#endif
     }
 
     public RecordedWrites Writes { get; } = new();
@@ -38,8 +42,10 @@ public sealed class HandlerTestContext
 
     public FakeApiKeyRepository ApiKeys { get; }
 
+#if (IncludeProducts)
     public FakeProductRepository Products { get; }
 
+#endif
     public FakeApiKeyCacheInvalidator KeyCache { get; } = new();
 
     /// <summary>The unique rules the handler named for its commit (the real one: it is a plain collection).</summary>
@@ -70,13 +76,14 @@ public sealed class HandlerTestContext
     public (ApiKey Key, ApiKeySecret Secret) SeedApiKey(
         Guid tenantId, IEnumerable<string>? scopes = null, string name = "CI", DateTimeOffset? expiresAt = null)
     {
-        var (key, secret) = ApiKey.Issue(tenantId, name, scopes ?? [Scopes.ProductsRead], expiresAt, ApiKeyEnvironment.Live, Now);
+        var (key, secret) = ApiKey.Issue(tenantId, name, scopes ?? [Scopes.AuditRead], expiresAt, ApiKeyEnvironment.Live, Now);
         key.ClearDomainEvents();
         ApiKeys.Live[key.Id] = key;
         ApiKeys.LiveSecretHashes.TryAdd(tenantId, []);
         ApiKeys.LiveSecretHashes[tenantId].Add(key.SecretHash);
         return (key, secret);
     }
+#if (IncludeProducts)
 
     public Product SeedProduct(Guid tenantId, string sku = "SKU-1", bool deleted = false) =>
         SeedProduct(tenantId, ProductDetails(sku), deleted);
@@ -102,4 +109,5 @@ public sealed class HandlerTestContext
 
     public static ProductDetails ProductDetails(string sku = "SKU-1") =>
         new(sku, "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
+#endif
 }

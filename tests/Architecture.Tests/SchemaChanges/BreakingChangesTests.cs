@@ -18,10 +18,10 @@ public sealed class BreakingChangesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Found(b => b.DropTable("products")), Is.EqualTo(new[] { "products" }));
-            Assert.That(Found(b => b.DropColumn("description", "products")), Is.EqualTo(new[] { "products.description" }));
-            Assert.That(Found(b => b.RenameColumn("name", "products", "title")), Is.EqualTo(new[] { "products.name" }));
-            Assert.That(Found(b => b.RenameTable("products", newName: "items")), Is.EqualTo(new[] { "products" }));
+            Assert.That(Found(b => b.DropTable("items")), Is.EqualTo(new[] { "items" }));
+            Assert.That(Found(b => b.DropColumn("description", "items")), Is.EqualTo(new[] { "items.description" }));
+            Assert.That(Found(b => b.RenameColumn("name", "items", "title")), Is.EqualTo(new[] { "items.name" }));
+            Assert.That(Found(b => b.RenameTable("items", newName: "things")), Is.EqualTo(new[] { "items" }));
         });
     }
 
@@ -31,20 +31,20 @@ public sealed class BreakingChangesTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Found(b => b.AlterColumn<string>("name", "products", type: "character varying(100)", nullable: false, oldType: "character varying(200)", oldNullable: false)),
-                Is.EqualTo(new[] { "products.name" }),
+                Found(b => b.AlterColumn<string>("name", "items", type: "character varying(100)", nullable: false, oldType: "character varying(200)", oldNullable: false)),
+                Is.EqualTo(new[] { "items.name" }),
                 "shorter");
             Assert.That(
-                Found(b => b.AlterColumn<string>("description", "products", type: "text", nullable: false, oldType: "text", oldNullable: true)),
-                Is.EqualTo(new[] { "products.description" }),
+                Found(b => b.AlterColumn<string>("description", "items", type: "text", nullable: false, oldType: "text", oldNullable: true)),
+                Is.EqualTo(new[] { "items.description" }),
                 "NOT NULL");
             Assert.That(
-                Found(b => b.AlterColumn<int>("stock", "products", type: "integer", nullable: false, oldClrType: typeof(long), oldType: "bigint")),
-                Is.EqualTo(new[] { "products.stock" }),
+                Found(b => b.AlterColumn<int>("stock", "items", type: "integer", nullable: false, oldClrType: typeof(long), oldType: "bigint")),
+                Is.EqualTo(new[] { "items.stock" }),
                 "smaller type");
             Assert.That(
-                Found(b => b.AlterColumn<decimal>("price", "products", type: "numeric(12,2)", precision: 12, scale: 2, nullable: false, oldType: "numeric(12,4)", oldPrecision: 12, oldScale: 4)),
-                Is.EqualTo(new[] { "products.price" }),
+                Found(b => b.AlterColumn<decimal>("price", "items", type: "numeric(12,2)", precision: 12, scale: 2, nullable: false, oldType: "numeric(12,4)", oldPrecision: 12, oldScale: 4)),
+                Is.EqualTo(new[] { "items.price" }),
                 "lower scale");
         });
     }
@@ -54,12 +54,12 @@ public sealed class BreakingChangesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Found(b => b.AlterColumn<string>("name", "products", type: "character varying(300)", nullable: false, oldType: "character varying(200)", oldNullable: false)), Is.Empty);
-            Assert.That(Found(b => b.AlterColumn<string>("name", "products", type: "text", nullable: false, oldType: "character varying(200)", oldNullable: false)), Is.Empty);
-            Assert.That(Found(b => b.AlterColumn<long>("stock", "products", type: "bigint", nullable: false, oldClrType: typeof(int), oldType: "integer")), Is.Empty);
-            Assert.That(Found(b => b.AddColumn<string>("color", "products", type: "text", nullable: true)), Is.Empty);
-            Assert.That(Found(b => b.AddColumn<int>("stock", "products", type: "integer", nullable: false, defaultValue: 0)), Is.Empty);
-            Assert.That(Found(b => b.DropIndex("ix_products_sku", "products")), Is.Empty);
+            Assert.That(Found(b => b.AlterColumn<string>("name", "items", type: "character varying(300)", nullable: false, oldType: "character varying(200)", oldNullable: false)), Is.Empty);
+            Assert.That(Found(b => b.AlterColumn<string>("name", "items", type: "text", nullable: false, oldType: "character varying(200)", oldNullable: false)), Is.Empty);
+            Assert.That(Found(b => b.AlterColumn<long>("stock", "items", type: "bigint", nullable: false, oldClrType: typeof(int), oldType: "integer")), Is.Empty);
+            Assert.That(Found(b => b.AddColumn<string>("color", "items", type: "text", nullable: true)), Is.Empty);
+            Assert.That(Found(b => b.AddColumn<int>("stock", "items", type: "integer", nullable: false, defaultValue: 0)), Is.Empty);
+            Assert.That(Found(b => b.DropIndex("ix_items_sku", "items")), Is.Empty);
         });
     }
 
@@ -72,7 +72,7 @@ public sealed class BreakingChangesTests
                 Found(b => b.AlterColumn<long>("sequence", "audit_log", type: "bigint", nullable: true, oldType: "bigint", oldNullable: false)),
                 Is.EqualTo(new[] { "audit_log.sequence" }),
                 "old readers expect a value");
-            Assert.That(Found(b => b.AddColumn<int>("stock", "products", type: "integer", nullable: false)), Is.EqualTo(new[] { "products.stock" }));
+            Assert.That(Found(b => b.AddColumn<int>("stock", "items", type: "integer", nullable: false)), Is.EqualTo(new[] { "items.stock" }));
             Assert.That(
                 Found(b =>
                 {
@@ -90,11 +90,11 @@ public sealed class BreakingChangesTests
         Assert.Multiple(() =>
         {
             Assert.That(Found(b => b.Sql("DROP TABLE IF EXISTS webhooks;")), Is.EqualTo(new[] { "webhooks" }));
-            Assert.That(Found(b => b.Sql("ALTER TABLE products DROP COLUMN description, ADD COLUMN stock integer NOT NULL;")), Is.EqualTo(new[] { "products.description", "products.stock" }));
-            Assert.That(Found(b => b.Sql("alter table products alter column name set not null")), Is.EqualTo(new[] { "products.name" }));
-            Assert.That(Found(b => b.Sql("ALTER TABLE products ALTER COLUMN price TYPE numeric(10,2)")), Is.EqualTo(new[] { "products.price" }));
-            Assert.That(Found(b => b.Sql("ALTER TABLE products RENAME COLUMN name TO title")), Is.EqualTo(new[] { "products.name" }));
-            Assert.That(Found(b => b.Sql("ALTER TABLE products RENAME TO items")), Is.EqualTo(new[] { "products" }));
+            Assert.That(Found(b => b.Sql("ALTER TABLE items DROP COLUMN description, ADD COLUMN stock integer NOT NULL;")), Is.EqualTo(new[] { "items.description", "items.stock" }));
+            Assert.That(Found(b => b.Sql("alter table items alter column name set not null")), Is.EqualTo(new[] { "items.name" }));
+            Assert.That(Found(b => b.Sql("ALTER TABLE items ALTER COLUMN price TYPE numeric(10,2)")), Is.EqualTo(new[] { "items.price" }));
+            Assert.That(Found(b => b.Sql("ALTER TABLE items RENAME COLUMN name TO title")), Is.EqualTo(new[] { "items.name" }));
+            Assert.That(Found(b => b.Sql("ALTER TABLE items RENAME TO things")), Is.EqualTo(new[] { "items" }));
         });
     }
 
@@ -106,7 +106,7 @@ public sealed class BreakingChangesTests
             Assert.That(Found(b => b.Sql("ALTER TABLE audit_log ADD COLUMN tx_id xid8 NOT NULL DEFAULT pg_current_xact_id();")), Is.Empty);
             Assert.That(Found(b => b.Sql("ALTER TABLE audit_log ADD CONSTRAINT ck_sealed CHECK ((sequence IS NULL) = (hash IS NULL), true);")), Is.Empty);
             Assert.That(Found(b => b.Sql("CREATE INDEX ix_audit_log_unsealed ON audit_log (tx_id, id) WHERE sequence IS NULL;")), Is.Empty);
-            Assert.That(Found(b => b.Sql("ALTER TABLE products DROP CONSTRAINT ck_products_price;")), Is.Empty);
+            Assert.That(Found(b => b.Sql("ALTER TABLE items DROP CONSTRAINT ck_items_price;")), Is.Empty);
         });
     }
 }

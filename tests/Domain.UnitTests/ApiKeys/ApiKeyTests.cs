@@ -9,18 +9,18 @@ public sealed class ApiKeyTests
     private static readonly Guid TenantId = Guid.CreateVersion7();
 
     private static ApiKey Issue(DateTimeOffset? expiresAt = null, params string[] scopes) =>
-        ApiKey.Issue(TenantId, "CI", scopes.Length == 0 ? [Scopes.ProductsRead] : scopes, expiresAt, ApiKeyEnvironment.Live, Now).Key;
+        ApiKey.Issue(TenantId, "CI", scopes.Length == 0 ? [Scopes.AuditRead] : scopes, expiresAt, ApiKeyEnvironment.Live, Now).Key;
 
     [Test]
     public void Issue_keeps_only_the_hash_and_prefix_of_the_returned_secret()
     {
-        var (key, secret) = ApiKey.Issue(TenantId, "  CI  ", [" products:write", Scopes.ProductsRead, Scopes.ProductsRead], Now.AddDays(1), ApiKeyEnvironment.Test, Now);
+        var (key, secret) = ApiKey.Issue(TenantId, "  CI  ", [" keys:manage", Scopes.AuditRead, Scopes.AuditRead], Now.AddDays(1), ApiKeyEnvironment.Test, Now);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(key.TenantId, Is.EqualTo(TenantId));
             Assert.That(key.Name, Is.EqualTo("CI"));
-            Assert.That(key.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }), "trimmed, deduplicated, sorted");
+            Assert.That(key.Scopes, Is.EqualTo(new[] { Scopes.AuditRead, Scopes.KeysManage }), "trimmed, deduplicated, sorted");
             Assert.That(key.ExpiresAt, Is.EqualTo(Now.AddDays(1)));
             Assert.That(key.SecretHash, Is.EqualTo(ApiKeySecret.HashOf(secret.Value)));
             Assert.That(key.Prefix, Is.EqualTo(secret.DisplayPrefix));
@@ -68,7 +68,7 @@ public sealed class ApiKeyTests
     [Test]
     public void Rotate_issues_a_replacement_with_the_same_tenant_name_scopes_and_expiry()
     {
-        var key = Issue(Now.AddDays(30), Scopes.ProductsRead, Scopes.AuditRead);
+        var key = Issue(Now.AddDays(30), Scopes.KeysManage, Scopes.AuditRead);
         key.ClearDomainEvents();
 
         var (replacement, secret) = key.Rotate(TimeSpan.FromHours(2), ApiKeyEnvironment.Live, Now).Value;
@@ -195,10 +195,10 @@ public sealed class ApiKeyTests
     [Test]
     public void HasScopes_requires_every_scope()
     {
-        var key = Issue(null, Scopes.ProductsRead, Scopes.ProductsWrite);
+        var key = Issue(null, Scopes.AuditRead, Scopes.KeysManage);
 
-        Assert.That(key.HasScopes([Scopes.ProductsRead, Scopes.ProductsWrite]), Is.True);
-        Assert.That(key.HasScopes([Scopes.ProductsRead, Scopes.KeysManage]), Is.False);
+        Assert.That(key.HasScopes([Scopes.AuditRead, Scopes.KeysManage]), Is.True);
+        Assert.That(key.HasScopes([Scopes.AuditRead, Scopes.PlatformAdmin]), Is.False);
         Assert.That(key.HasScopes([]), Is.True);
     }
 

@@ -11,7 +11,7 @@ public sealed class AuditEntryTests
     private static readonly byte[] PreviousHash = SHA256.HashData("previous"u8);
 
     private static readonly AuditRecord Record = new(
-        TenantId, "key:0001", "product.create", "product", "0195f3a0-0000-7000-8000-0000000000aa", AuditRecord.Success,
+        TenantId, "key:0001", "api_key.create", "api_key", "0195f3a0-0000-7000-8000-0000000000aa", AuditRecord.Success,
         "req-1", "0af7651916cd43dd8448eb211c80319c", """{"sku":"SKU-1","name":"Widget"}""");
 
     private static AuditEntry Append(AuditRecord? record = null, long sequence = 7, byte[]? previousHash = null, DateTimeOffset? now = null) =>
@@ -124,7 +124,7 @@ public sealed class AuditEntryTests
         var entry = Append(Record with { ResourceId = null, TraceId = "line1\nline2\\end" });
         var canonical = string.Join('\n',
             TenantId.ToString("N"), "7", "2026-03-02T09:30:00.000Z",
-            "key:0001", "product.create", "product", "\\0", "success", "req-1", "line1\\nline2\\\\end", Record.Changes);
+            "key:0001", "api_key.create", "api_key", "\\0", "success", "req-1", "line1\\nline2\\\\end", Record.Changes);
 
         Assert.That(entry.Hash, Is.EqualTo(SHA256.HashData([.. PreviousHash, .. Encoding.UTF8.GetBytes(canonical)])));
     }
@@ -134,7 +134,7 @@ public sealed class AuditEntryTests
         yield return new TestCaseData(Record with { TenantId = Guid.Parse("0195f3a0-0000-7000-8000-000000000002") }).SetArgDisplayNames("tenant");
         yield return new TestCaseData(Record with { TenantId = null }).SetArgDisplayNames("no tenant");
         yield return new TestCaseData(Record with { Actor = "key:0002" }).SetArgDisplayNames("actor");
-        yield return new TestCaseData(Record with { Action = "product.delete" }).SetArgDisplayNames("action");
+        yield return new TestCaseData(Record with { Action = "api_key.revoke" }).SetArgDisplayNames("action");
         yield return new TestCaseData(Record with { ResourceType = "tenant" }).SetArgDisplayNames("resource type");
         yield return new TestCaseData(Record with { ResourceId = "0195f3a0-0000-7000-8000-0000000000ab" }).SetArgDisplayNames("resource id");
         yield return new TestCaseData(Record with { ResourceId = null }).SetArgDisplayNames("no resource id");
@@ -206,7 +206,7 @@ public sealed class AuditEntryTests
     }
 
     [TestCase(nameof(AuditEntry.Actor), "key:attacker")]
-    [TestCase(nameof(AuditEntry.Action), "product.read")]
+    [TestCase(nameof(AuditEntry.Action), "api_key.read")]
     [TestCase(nameof(AuditEntry.ResourceType), "tenant")]
     [TestCase(nameof(AuditEntry.ResourceId), null)]
     [TestCase(nameof(AuditEntry.Outcome), AuditRecord.Denied)]
@@ -246,8 +246,8 @@ public sealed class AuditEntryTests
     private static IEnumerable<TestCaseData> NaivelyEqualPairs()
     {
         yield return new TestCaseData(
-            Record with { Actor = "key:0001\nproduct.create", Action = "product" },
-            Record with { Actor = "key:0001", Action = "product.create\nproduct" }).SetArgDisplayNames("newline moves a field boundary");
+            Record with { Actor = "key:0001\napi_key.create", Action = "api_key" },
+            Record with { Actor = "key:0001", Action = "api_key.create\napi_key" }).SetArgDisplayNames("newline moves a field boundary");
         yield return new TestCaseData(
             Record with { RequestId = "req-1\n0af7", TraceId = "651916" },
             Record with { RequestId = "req-1", TraceId = "0af7\n651916" }).SetArgDisplayNames("newline between request and trace");
@@ -285,8 +285,8 @@ public sealed class AuditEntryTests
     public void A_chain_links_each_entry_to_the_previous_hash()
     {
         var first = Sealed(Record, 1, [], Now);
-        var second = Sealed(Record with { Action = "product.delete" }, 2, first.Hash!, Now.AddSeconds(1));
-        var third = Sealed(Record with { Action = "product.restore" }, 3, second.Hash!, Now.AddSeconds(2));
+        var second = Sealed(Record with { Action = "api_key.revoke" }, 2, first.Hash!, Now.AddSeconds(1));
+        var third = Sealed(Record with { Action = "api_key.rotate" }, 3, second.Hash!, Now.AddSeconds(2));
 
         Assert.That(second.PreviousHash, Is.EqualTo(first.Hash));
         Assert.That(third.PreviousHash, Is.EqualTo(second.Hash));

@@ -7,10 +7,10 @@ public sealed class ResultTests
     [Test]
     public void NotFound_names_the_resource_in_its_code()
     {
-        var error = Error.NotFound("product");
+        var error = Error.NotFound("tenant");
 
         Assert.That(error.Kind, Is.EqualTo(ErrorKind.NotFound));
-        Assert.That(error.Code, Is.EqualTo("product.not_found"));
+        Assert.That(error.Code, Is.EqualTo("tenant.not_found"));
     }
 
     [Test]

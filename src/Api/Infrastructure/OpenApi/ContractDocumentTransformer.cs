@@ -39,8 +39,10 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
 
         schemas["ProblemDetails"] = Problem(validation: false);
         schemas["ValidationProblemDetails"] = Problem(validation: true);
+#if (IncludeProducts)
         var v2 = context.DocumentName == "v2";
         schemas[MergePatchSchemaId(context.DocumentName)] = ProductPatch(v2);
+#endif
         schemas.Remove("JsonElement");
         AddListItems(document, schemas);
 
@@ -59,8 +61,10 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
+#if (IncludeProducts)
     public static string MergePatchSchemaId(string documentName) => documentName == "v2" ? "ProductPatchV2" : "ProductPatchV1";
 
+#endif
     private static void ApplyMembers(OpenApiSchema body, IReadOnlyDictionary<string, MemberRule> members)
     {
         body.Required = members.Where(member => member.Value.Required).Select(member => member.Key).ToHashSet(StringComparer.Ordinal);
@@ -110,7 +114,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
                 ["instance"] = Text("The request path, or a URN naming this occurrence."),
                 ["traceId"] = Text("W3C trace id of the request; quote it when reporting a problem."),
                 ["requestId"] = Text("The request's X-Request-Id."),
+#if (IncludeProducts)
                 ["code"] = Text("Machine-readable error code, e.g. product.not_found."),
+#else
+                ["code"] = Text("Machine-readable error code, e.g. tenant.not_found."),
+#endif
             },
             Required = new HashSet<string>(["type", "title", "status", "detail", "instance", "traceId"], StringComparer.Ordinal),
             AdditionalPropertiesAllowed = false,
@@ -127,6 +135,7 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         return problem;
     }
 
+#if (IncludeProducts)
     private static OpenApiSchema ProductPatch(bool v2)
     {
         var properties = new Dictionary<string, IOpenApiSchema>
@@ -172,6 +181,7 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         return patch;
     }
 
+#endif
     /// <summary>List pages hold items that may be sparse (<c>fields</c>): every member but <c>id</c> is optional there.</summary>
     private static void AddListItems(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
     {

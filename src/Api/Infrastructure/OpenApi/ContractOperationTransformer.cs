@@ -128,10 +128,14 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
         var parameter = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body);
 
+#if (IncludeProducts)
         // Product patches are read by hand (MergePatchReader) from a JsonElement: their schema is built separately.
         var schema = consumes.Contains(MergePatchReader.MediaType, StringComparer.OrdinalIgnoreCase) && parameter?.Type == typeof(System.Text.Json.JsonElement)
             ? new OpenApiSchemaReference(ContractDocumentTransformer.MergePatchSchemaId(documentName), document)
             : SchemaEdits.WithoutNull(content.Values.First().Schema ?? new OpenApiSchema());
+#else
+        var schema = SchemaEdits.WithoutNull(content.Values.First().Schema ?? new OpenApiSchema());
+#endif
         body.Content = consumes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }, StringComparer.OrdinalIgnoreCase);
         body.Required = parameter?.BindingInfo?.EmptyBodyBehavior != EmptyBodyBehavior.Allow;
     }
@@ -200,7 +204,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 #if (IncludeEvents)
     /// <param name="status">The success status.</param>
     /// <param name="response">Its response.</param>
-    /// <param name="versioned">The resource when the body is one of them (a product), which comes with its ETag.</param>
+    /// <param name="versioned">The resource when the body is a versioned one, which comes with its ETag.</param>
     /// <param name="streams">An endless Server-Sent Events stream, described as text.</param>
     private static void DescribeSuccess(string status, OpenApiResponse response, string? versioned, bool streams)
 #else

@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using QuoinApi.Api.Contracts.V1;
+#if (IncludeProducts)
 using QuoinApi.Api.Contracts.V2;
+#endif
 using QuoinApi.Api.Http;
 using QuoinApi.Application.ApiKeys.ListApiKeys;
 using QuoinApi.Application.Audit.ListAuditLog;
 using QuoinApi.Application.Common.Paging;
+#if (IncludeProducts)
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.ListProducts;
+#endif
 using QuoinApi.Application.Tenants.ListTenants;
 #if (IncludeEvents)
 using QuoinApi.Application.Webhooks.ListWebhookDeliveries;
@@ -16,14 +20,16 @@ using QuoinApi.Domain.Webhooks;
 #endif
 using QuoinApi.Domain.ApiKeys;
 using QuoinApi.Domain.Common;
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// What a request member or query parameter accepts, as the OpenAPI documents publish it. Every value comes from the
-/// constants the FluentValidation validators and the strict binders use (ProductRules, Paging, Currency, Scopes, ...),
+/// constants the FluentValidation validators and the strict binders use (the aggregates' rules, Paging, Scopes, ...),
 /// so a limit changed in one place changes in both; the conformance test replays generated requests to prove they agree.
 /// </summary>
 internal sealed record MemberRule
@@ -66,6 +72,7 @@ internal static class ContractRules
     /// <summary>Text that is more than white space (the validators' "must not be empty").</summary>
     internal const string NotBlank = "\\S";
 
+#if (IncludeProducts)
     private static readonly MemberRule Sku = new()
     {
         Required = true, MinLength = 1, MaxLength = ProductRules.SkuMaxLength, Pattern = "^[A-Z0-9_-]+$", Example = "SKU-1",
@@ -102,6 +109,7 @@ internal static class ContractRules
         Description = $"Minor units of the currency (1250 EUR = 12.50 EUR); at most {ProductRules.MaxPrice:0} in major units.",
     };
 
+#endif
 #if (IncludeEvents)
     private static readonly MemberRule WebhookUrl = new()
     {
@@ -112,7 +120,11 @@ internal static class ContractRules
     private static readonly MemberRule WebhookEvents = new()
     {
         Required = true, MinItems = 1, MaxItems = WebhookSubscription.MaxEventTypes, Items = new MemberRule { Enum = EventTypes.Subscribable },
+#if (IncludeProducts)
         Example = new JsonArray(EventTypes.ProductCreated),
+#else
+        Example = new JsonArray(EventTypes.ApiKeyCreated),
+#endif
     };
 
     private static readonly MemberRule WebhookDescription = new() { Nullable = true, MaxLength = WebhookSubscription.DescriptionMaxLength, Example = "Order sync" };
@@ -127,6 +139,7 @@ internal static class ContractRules
     /// <summary>Request bodies, by the CLR type the generator names the schema after; the modules' after these.</summary>
     public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<string, MemberRule>> RequestBodies = WithModules(new Dictionary<Type, IReadOnlyDictionary<string, MemberRule>>
     {
+#if (IncludeProducts)
         [typeof(ProductRequestV1)] = new Dictionary<string, MemberRule>
         {
             ["sku"] = Sku, ["name"] = ProductName, ["description"] = Description, ["price"] = DecimalPrice, ["currency"] = CurrencyCode, ["tags"] = Tags,
@@ -136,6 +149,7 @@ internal static class ContractRules
             ["sku"] = Sku, ["name"] = ProductName, ["description"] = Description, ["price"] = new() { Required = true }, ["tags"] = Tags,
         },
         [typeof(MoneyV2)] = new Dictionary<string, MemberRule> { ["amountMinor"] = AmountMinor, ["currency"] = CurrencyCode },
+#endif
         [typeof(CreateTenantRequest)] = new Dictionary<string, MemberRule>
         {
             ["name"] = new() { Required = true, MinLength = 1, MaxLength = Tenant.NameMaxLength, Pattern = NotBlank, Example = "Acme" },
@@ -149,7 +163,11 @@ internal static class ContractRules
         [typeof(CreateApiKeyRequest)] = new Dictionary<string, MemberRule>
         {
             ["name"] = new() { Required = true, MinLength = 1, MaxLength = ApiKey.NameMaxLength, Pattern = NotBlank, Example = "ci" },
+#if (IncludeProducts)
             ["scopes"] = new() { Required = true, MinItems = 1, Items = new MemberRule { Enum = Scopes.TenantScopes }, Example = new JsonArray("products:read") },
+#else
+            ["scopes"] = new() { Required = true, MinItems = 1, Items = new MemberRule { Enum = Scopes.TenantScopes }, Example = new JsonArray("audit:read") },
+#endif
             ["expiresAt"] = new() { Nullable = true, Description = "In the future; absent for a key that does not expire." },
         },
 #if (IncludeEvents)
@@ -183,6 +201,7 @@ internal static class ContractRules
         },
     });
 
+#if (IncludeProducts)
     /// <summary>RFC 7396 merge patches of a product: every member optional; null removes description and tags. v2's
     /// price is an object of its own (<see cref="MoneyPatch"/>).</summary>
     public static IReadOnlyDictionary<string, MemberRule> ProductPatch(bool v2)
@@ -210,15 +229,18 @@ internal static class ContractRules
         ["currency"] = CurrencyCode with { Required = false },
     };
 
+#endif
     /// <summary>Query parameters every list shares, and the filters of each list (<see cref="StrictValues"/> reads them).</summary>
     public static MemberRule? QueryParameter(string name) => name switch
     {
         "pageSize" => new() { Minimum = 1, Maximum = Paging.MaxPageSize, Default = Paging.DefaultPageSize },
         "pageToken" => new() { MaxLength = Paging.PageTokenMaxLength, Description = "The nextPageToken of the previous page." },
+#if (IncludeProducts)
         "sku" => new() { MaxLength = ProductRules.SkuMaxLength },
         "tag" => new() { MaxLength = ProductRules.TagMaxLength },
         "q" => new() { MaxLength = ListProductsValidator.SearchTextMaxLength, Description = "Full-text search over name and description." },
         "minPrice" or "maxPrice" => new() { Minimum = 0, Description = "Decimal major units, e.g. 12.50." },
+#endif
         "action" => new() { MaxLength = ListAuditLogValidator.ActionMaxLength },
         "resourceId" => new() { MaxLength = ListAuditLogValidator.ResourceIdMaxLength },
         _ => null,
@@ -231,7 +253,9 @@ internal static class ContractRules
         ("Webhooks", "ListDeliveries") => ListWebhookDeliveriesQuery.SortFields.Names,
         ("Webhooks", _) => ListWebhooksQuery.SortFields.Names,
 #endif
+#if (IncludeProducts)
         ("Products", _) => ProductSorting.Fields.Names,
+#endif
         ("ApiKeys", _) => ListApiKeysQuery.SortFields.Names,
         ("Tenants", _) => ListTenantsQuery.SortFields.Names,
         ("AuditLog", _) => ListAuditLogQuery.SortFields.Names,
@@ -239,8 +263,13 @@ internal static class ContractRules
     };
 
     /// <summary>What a controller's single resources are called where their ETag is described; null when they have none.</summary>
+#if (IncludeProducts)
     public static string? VersionedResource(string controller) =>
         controller == "Products" ? "product" : Array.Find(Modules, module => module.Controller == controller)?.Resource;
+#else
+    public static string? VersionedResource(string controller) =>
+        Array.Find(Modules, module => module.Controller == controller)?.Resource;
+#endif
 
     private static Dictionary<Type, IReadOnlyDictionary<string, MemberRule>> WithModules(Dictionary<Type, IReadOnlyDictionary<string, MemberRule>> bodies)
     {
@@ -251,6 +280,8 @@ internal static class ContractRules
 
         return bodies;
     }
+#if (IncludeProducts)
 
     private static decimal Pow10(int exponent) => Enumerable.Repeat(10m, exponent).Aggregate(1m, (product, ten) => product * ten);
+#endif
 }

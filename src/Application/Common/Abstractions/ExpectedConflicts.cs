@@ -12,7 +12,7 @@ public sealed class ExpectedConflicts
 {
     private readonly Dictionary<string, Error> _errors = new(StringComparer.Ordinal);
 
-    /// <param name="constraint">The unique index's name in the store, a constant of the feature (e.g. <c>ProductConstraints</c>).</param>
+    /// <param name="constraint">The unique index's name in the store, a constant of the feature that owns the index.</param>
     /// <param name="error">What the caller is told when that index refuses the commit.</param>
     public void Expect(string constraint, Error error) => _errors[constraint] = error;
 

@@ -4,7 +4,9 @@ using QuoinApi.Domain.Audit;
 #if (IncludeEvents)
 using QuoinApi.Domain.Events;
 #endif
+#if (IncludeProducts)
 using QuoinApi.Domain.Products;
+#endif
 using QuoinApi.Domain.Tenants;
 #if (IncludeEvents)
 using QuoinApi.Domain.Webhooks;
@@ -22,8 +24,10 @@ public interface IReadDbContext
 
     IQueryable<ApiKey> ApiKeys { get; }
 
+#if (IncludeProducts)
     IQueryable<Product> Products { get; }
 
+#endif
     IQueryable<AuditEntry> AuditEntries { get; }
 
 #if (IncludeEvents)

@@ -9,7 +9,7 @@ namespace QuoinApi.Application.Common.Auditing;
 
 /// <summary>
 /// Builds audit records from commands: the action and resource come from the use-case folder
-/// (<c>Products/CreateProduct</c> → <c>product.create</c>), the change summary from the command's members with secrets
+/// (<c>ApiKeys/CreateApiKey</c> → <c>api_key.create</c>), the change summary from the command's members with secrets
 /// redacted, the resource id from the result or the command.
 /// </summary>
 public static partial class AuditRecords

@@ -117,6 +117,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -209,6 +210,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -270,6 +272,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_api_keys_tenants_tenant_id");
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -279,6 +282,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
+#endif
 #pragma warning restore 612, 618
         }
     }

@@ -64,6 +64,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+#if (IncludeProducts)
             migrationBuilder.CreateTable(
                 name: "products",
                 columns: table => new
@@ -96,6 +97,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+#endif
             migrationBuilder.CreateIndex(
                 name: "ix_api_keys_secret_hash",
                 table: "api_keys",
@@ -109,6 +111,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                 columns: new[] { "tenant_id", "created_at", "id" },
                 descending: new[] { false, true, true });
 
+#if (IncludeProducts)
             migrationBuilder.CreateIndex(
                 name: "ix_products_tenant_id_created_at_id",
                 table: "products",
@@ -122,6 +125,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                 unique: true,
                 filter: "deleted_at IS NULL");
 
+#endif
             migrationBuilder.CreateIndex(
                 name: "ix_tenants_created_at_id",
                 table: "tenants",
@@ -135,9 +139,11 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "api_keys");
 
+#if (IncludeProducts)
             migrationBuilder.DropTable(
                 name: "products");
 
+#endif
             migrationBuilder.DropTable(
                 name: "tenants");
         }

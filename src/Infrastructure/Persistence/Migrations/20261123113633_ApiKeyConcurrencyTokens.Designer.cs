@@ -207,6 +207,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -322,6 +323,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -431,6 +433,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_api_keys_tenants_tenant_id");
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -440,6 +443,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
+#endif
 #pragma warning restore 612, 618
         }
     }

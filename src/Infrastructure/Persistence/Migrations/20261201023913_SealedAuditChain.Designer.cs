@@ -206,6 +206,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -321,6 +322,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -451,6 +453,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_api_keys_tenants_tenant_id");
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -460,6 +463,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
+#endif
 #pragma warning restore 612, 618
         }
     }

@@ -264,6 +264,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -378,6 +379,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -684,6 +686,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_events_webhook_subscriptions_target_subscription_id");
                 });
 
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -694,6 +697,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Events.EventLogEntry", null)

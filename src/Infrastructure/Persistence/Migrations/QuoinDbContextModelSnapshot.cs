@@ -301,6 +301,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                 });
 
 #endif
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +416,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         });
                 });
 
+#endif
             modelBuilder.Entity("QuoinApi.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -783,6 +785,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                 });
 
 #endif
+#if (IncludeProducts)
             modelBuilder.Entity("QuoinApi.Domain.Products.Product", b =>
                 {
                     b.HasOne("QuoinApi.Domain.Tenants.Tenant", null)
@@ -792,6 +795,7 @@ namespace QuoinApi.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_products_tenants_tenant_id");
                 });
+#endif
 #if (IncludeEvents)
 
             modelBuilder.Entity("QuoinApi.Domain.Webhooks.WebhookDelivery", b =>

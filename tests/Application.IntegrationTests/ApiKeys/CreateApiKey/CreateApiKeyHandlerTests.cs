@@ -13,7 +13,7 @@ public sealed class CreateApiKeyHandlerTests : IntegrationTestBase
         var now = Clock.GetUtcNow();
 
         var dto = ResultAssert.Succeeded(await HandleAsync(
-            new CreateApiKeyCommand("CI", [Scopes.ProductsRead], null), tenantId, [Scopes.KeysManage, Scopes.ProductsRead]));
+            new CreateApiKeyCommand("CI", [Scopes.AuditRead], null), tenantId, [Scopes.KeysManage, Scopes.AuditRead]));
 
         Assert.That(dto.CreatedAt, Is.EqualTo(now));
         Assert.That(await Database.ScalarAsync<string>("SELECT created_by FROM api_keys WHERE id = $1", dto.Id), Is.EqualTo("test-actor"));

@@ -21,7 +21,7 @@ public sealed class GetApiKeyHandlerTests : IntegrationTestBase
     public async Task Key_of_the_tenant_is_returned_without_secret_material()
     {
         var expiresAt = TestData.Now.AddDays(10);
-        var (key, _) = await TestData.SeedApiKeyAsync(_tenantId, [Scopes.ProductsWrite, Scopes.ProductsRead], "Deploy", expiresAt: expiresAt);
+        var (key, _) = await TestData.SeedApiKeyAsync(_tenantId, [Scopes.KeysManage, Scopes.AuditRead], "Deploy", expiresAt: expiresAt);
 
         var dto = ResultAssert.Succeeded(await Get(key.Id));
 
@@ -30,7 +30,7 @@ public sealed class GetApiKeyHandlerTests : IntegrationTestBase
             Assert.That(dto.Id, Is.EqualTo(key.Id));
             Assert.That(dto.Name, Is.EqualTo("Deploy"));
             Assert.That(dto.Prefix, Is.EqualTo(key.Prefix));
-            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }));
+            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.AuditRead, Scopes.KeysManage }));
             Assert.That(dto.CreatedAt, Is.EqualTo(TestData.Now));
             Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
             Assert.That(dto.LastUsedAt, Is.Null);

@@ -32,9 +32,9 @@ public sealed class ListAuditLogHandlerTests : IntegrationTestBase
     private async Task<long[]> Sequences(AuditLogFilter? filter = null, ListRequest? list = null) =>
         [.. ResultAssert.Succeeded(await List(filter, list)).Items.Select(e => e.Sequence)];
 
-    /// <summary>Ten entries one minute apart: product.create on even sequences, product.delete on odd, resources res-0..res-4 twice.</summary>
+    /// <summary>Ten entries one minute apart: api_key.create on even sequences, api_key.revoke on odd, resources res-0..res-4 twice.</summary>
     private Task<List<AuditEntry>> SeedMixedChain() =>
-        TestData.SeedAuditChainAsync(_tenantId, 10, Start, i => TestData.AuditRecordOf(_tenantId, i % 2 == 0 ? "product.delete" : "product.create", $"res-{i % 5}"));
+        TestData.SeedAuditChainAsync(_tenantId, 10, Start, i => TestData.AuditRecordOf(_tenantId, i % 2 == 0 ? "api_key.revoke" : "api_key.create", $"res-{i % 5}"));
 
     [Test]
     public async Task Lists_only_the_callers_tenant_chain_newest_first()
@@ -108,8 +108,8 @@ public sealed class ListAuditLogHandlerTests : IntegrationTestBase
     {
         await SeedMixedChain();
 
-        Assert.That(await Sequences(new AuditLogFilter(Action: "product.delete")), Is.EqualTo(new long[] { 9, 7, 5, 3, 1 }));
-        Assert.That(await Sequences(new AuditLogFilter(Action: "product")), Is.Empty, "the action matches exactly");
+        Assert.That(await Sequences(new AuditLogFilter(Action: "api_key.revoke")), Is.EqualTo(new long[] { 9, 7, 5, 3, 1 }));
+        Assert.That(await Sequences(new AuditLogFilter(Action: "api_key")), Is.Empty, "the action matches exactly");
     }
 
     [Test]
@@ -145,8 +145,8 @@ public sealed class ListAuditLogHandlerTests : IntegrationTestBase
     {
         await SeedMixedChain();
 
-        Assert.That(await Sequences(new AuditLogFilter("product.create", "res-1", Start, Start.AddMinutes(10))), Is.EqualTo(new long[] { 2 }));
-        Assert.That(await Sequences(new AuditLogFilter("product.delete", "res-1", Start, Start.AddMinutes(10))), Is.EqualTo(new long[] { 7 }));
+        Assert.That(await Sequences(new AuditLogFilter("api_key.create", "res-1", Start, Start.AddMinutes(10))), Is.EqualTo(new long[] { 2 }));
+        Assert.That(await Sequences(new AuditLogFilter("api_key.revoke", "res-1", Start, Start.AddMinutes(10))), Is.EqualTo(new long[] { 7 }));
     }
 
     [Test]
@@ -191,7 +191,7 @@ public sealed class ListAuditLogHandlerTests : IntegrationTestBase
     public async Task Paging_keeps_the_filters()
     {
         await SeedMixedChain();
-        var filter = new AuditLogFilter(Action: "product.create");
+        var filter = new AuditLogFilter(Action: "api_key.create");
 
         var pages = await Pages.WalkAsync(token => List(filter, new ListRequest(2, token)));
 
@@ -202,16 +202,16 @@ public sealed class ListAuditLogHandlerTests : IntegrationTestBase
     public async Task A_token_minted_for_other_filters_is_rejected()
     {
         await SeedMixedChain();
-        var token = ResultAssert.Succeeded(await List(new AuditLogFilter(Action: "product.create"), new ListRequest(2))).NextPageToken;
+        var token = ResultAssert.Succeeded(await List(new AuditLogFilter(Action: "api_key.create"), new ListRequest(2))).NextPageToken;
         Assert.That(token, Is.Not.Null);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ResultAssert.Failed(await List(new AuditLogFilter(Action: "product.delete"), new ListRequest(2, token)), ErrorKind.Validation, "validation_failed"),
+            Assert.That(ResultAssert.Failed(await List(new AuditLogFilter(Action: "api_key.revoke"), new ListRequest(2, token)), ErrorKind.Validation, "validation_failed"),
                 Is.EqualTo(KeysetPager.InvalidPageToken));
             Assert.That(ResultAssert.Failed(await List(null, new ListRequest(2, token)), ErrorKind.Validation, "validation_failed"),
                 Is.EqualTo(KeysetPager.InvalidPageToken));
-            Assert.That(ResultAssert.Failed(await List(new AuditLogFilter("product.create", From: Start), new ListRequest(2, token)), ErrorKind.Validation, "validation_failed"),
+            Assert.That(ResultAssert.Failed(await List(new AuditLogFilter("api_key.create", From: Start), new ListRequest(2, token)), ErrorKind.Validation, "validation_failed"),
                 Is.EqualTo(KeysetPager.InvalidPageToken));
         }
     }
@@ -255,7 +255,7 @@ public sealed class ListAuditLogHandlerTests : IntegrationTestBase
     {
         await SeedMixedChain();
 
-        var list = ResultAssert.Succeeded(await List(new AuditLogFilter(Action: "product.create"), new ListRequest(2, IncludeTotalCount: true)));
+        var list = ResultAssert.Succeeded(await List(new AuditLogFilter(Action: "api_key.create"), new ListRequest(2, IncludeTotalCount: true)));
 
         Assert.That(list.TotalCount, Is.EqualTo(5));
         Assert.That(list.Items, Has.Count.EqualTo(2));

@@ -74,7 +74,7 @@ public sealed class VerifyAuditLogHandlerTests : IntegrationTestBase
     private static IEnumerable<TestCaseData> EditedFields()
     {
         yield return new TestCaseData(nameof(AuditEntry.Actor), "key:attacker");
-        yield return new TestCaseData(nameof(AuditEntry.Action), "product.read");
+        yield return new TestCaseData(nameof(AuditEntry.Action), "api_key.read");
         yield return new TestCaseData(nameof(AuditEntry.ResourceType), "tenant");
         yield return new TestCaseData(nameof(AuditEntry.ResourceId), null);
         yield return new TestCaseData(nameof(AuditEntry.Outcome), AuditRecord.Denied);
@@ -184,7 +184,7 @@ public sealed class VerifyAuditLogHandlerTests : IntegrationTestBase
     public async Task A_row_inserted_with_a_valid_link_and_hash_is_reported_by_its_repeated_sequence()
     {
         var chain = await TestData.SeedAuditChainAsync(_tenantId, 3);
-        var forged = TestData.Sealed(TestData.AuditRecordOf(_tenantId, "product.delete"), 2, chain[0].Hash!, TestData.Now);
+        var forged = TestData.Sealed(TestData.AuditRecordOf(_tenantId, "api_key.revoke"), 2, chain[0].Hash!, TestData.Now);
 
         // The unique index on (tenant, sequence) refuses the duplicate; an operator who can drop it is the threat here.
         var uniqueIndex = await Database.ScalarAsync<string>(

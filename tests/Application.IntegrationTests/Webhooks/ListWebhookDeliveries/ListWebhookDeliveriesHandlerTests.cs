@@ -1,4 +1,4 @@
-using QuoinApi.Application.Products.CreateProduct;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.Webhooks.ListWebhookDeliveries;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Webhooks;
@@ -13,11 +13,12 @@ public sealed class ListWebhookDeliveriesHandlerTests : IntegrationTestBase
     {
         var tenant = await CreateTenantAsync();
         var other = await CreateTenantAsync("Other");
+        await PublishEventsAsync(); // the owner keys' events, before the subscription exists
         var webhook = await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant));
-        ResultAssert.Succeeded(await SendAsync(new CreateProductCommand("D-1", "Widget", null, 1m, "EUR", []), tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateApiKeyCommand("D-1", [Scopes.AuditRead], null), tenant));
         await PublishEventsAsync();
         Clock.Advance(TimeSpan.FromSeconds(1));
-        ResultAssert.Succeeded(await SendAsync(new CreateProductCommand("D-2", "Widget", null, 1m, "EUR", []), tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateApiKeyCommand("D-2", [Scopes.AuditRead], null), tenant));
         await PublishEventsAsync();
 
         var page = ResultAssert.Succeeded(await SendAsync(new ListWebhookDeliveriesQuery(webhook.Id, Common.Paging.ListRequest.Default), tenant));

@@ -9,7 +9,7 @@ public sealed class PingWebhookHandlerTests : IntegrationTestBase
     public async Task Queues_a_ping_for_that_subscription_alone_whatever_its_filter()
     {
         var tenant = await CreateTenantAsync();
-        var pinged = await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant), "product.deleted");
+        var pinged = await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant), "api_key.revoked");
         await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant), "webhook.ping");
 
         var ping = ResultAssert.Succeeded(await SendAsync(new PingWebhookCommand(pinged.Id), tenant));

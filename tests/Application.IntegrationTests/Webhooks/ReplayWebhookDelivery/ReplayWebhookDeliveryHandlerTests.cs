@@ -1,4 +1,4 @@
-using QuoinApi.Application.Products.CreateProduct;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.Webhooks.ReplayWebhookDelivery;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Webhooks;
@@ -13,8 +13,9 @@ public sealed class ReplayWebhookDeliveryHandlerTests : IntegrationTestBase
     {
         var tenant = await CreateTenantAsync();
         var other = await CreateTenantAsync("Other");
+        await PublishEventsAsync(); // the owner keys' events, before the subscription exists
         await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant));
-        ResultAssert.Succeeded(await SendAsync(new CreateProductCommand("R-1", "Widget", null, 1m, "EUR", []), tenant));
+        ResultAssert.Succeeded(await SendAsync(new CreateApiKeyCommand("R-1", [Scopes.AuditRead], null), tenant));
         await PublishEventsAsync();
         var original = (await Database.ScalarAsync<Guid>("SELECT id FROM webhook_deliveries"))!;
         var eventId = (await Database.ScalarAsync<Guid>("SELECT event_id FROM webhook_deliveries"))!;

@@ -12,12 +12,12 @@ public sealed class UpdateWebhookHandlerTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
         var created = await WebhookTestData.SubscribeAsync(c => SendAsync(c, tenant));
 
-        var updated = ResultAssert.Succeeded(await SendAsync(new UpdateWebhookCommand(created.Id, null, ["product.deleted"], false, null), tenant));
+        var updated = ResultAssert.Succeeded(await SendAsync(new UpdateWebhookCommand(created.Id, null, ["api_key.revoked"], false, null), tenant));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(updated.Url, Is.EqualTo(created.Url));
-            Assert.That(updated.Events, Is.EqualTo(new[] { "product.deleted" }));
+            Assert.That(updated.Events, Is.EqualTo(new[] { "api_key.revoked" }));
             Assert.That(updated.Enabled, Is.False);
         }
     }

@@ -17,14 +17,14 @@ public sealed class CreateApiKeyHandlerTests
         _context = new HandlerTestContext();
         _handler = new CreateApiKeyHandler(_context.ApiKeys, _context.Principal, _context.ApiKeyOptions, _context.Clock);
         _tenantId = _context.SeedTenant().Id;
-        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage, Scopes.ProductsRead, Scopes.ProductsWrite);
+        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage, Scopes.AuditRead);
     }
 
     [Test]
     public async Task Issues_a_key_for_the_callers_tenant_and_saves_once()
     {
         var expiresAt = HandlerTestContext.Now.AddDays(30);
-        var command = new CreateApiKeyCommand(" CI deploy ", [Scopes.ProductsWrite, Scopes.ProductsRead, Scopes.ProductsRead], expiresAt);
+        var command = new CreateApiKeyCommand(" CI deploy ", [Scopes.KeysManage, Scopes.AuditRead, Scopes.AuditRead], expiresAt);
 
         var dto = ResultAssert.Succeeded(await _handler.Handle(command, CancellationToken.None));
 
@@ -34,7 +34,7 @@ public sealed class CreateApiKeyHandlerTests
             Assert.That(dto.Id, Is.EqualTo(stored.Id));
             Assert.That(stored.TenantId, Is.EqualTo(_tenantId));
             Assert.That(dto.Name, Is.EqualTo("CI deploy"));
-            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }), "deduplicated and sorted");
+            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.AuditRead, Scopes.KeysManage }), "deduplicated and sorted");
             Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
             Assert.That(stored.DomainEvents.Single(), Is.EqualTo(new ApiKeyCreated(stored.Id, _tenantId, HandlerTestContext.Now)));
         }
@@ -43,7 +43,7 @@ public sealed class CreateApiKeyHandlerTests
     [Test]
     public async Task Secret_is_returned_once_and_only_its_hash_and_prefix_are_stored()
     {
-        var dto = ResultAssert.Succeeded(await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.ProductsRead], null), CancellationToken.None));
+        var dto = ResultAssert.Succeeded(await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.AuditRead], null), CancellationToken.None));
 
         var stored = _context.Writes.Added<ApiKey>().Single();
         var storedStrings = typeof(ApiKey).GetProperties()
@@ -65,7 +65,7 @@ public sealed class CreateApiKeyHandlerTests
     {
         _context.ApiKeyOptionsValue.Environment = ApiKeyEnvironment.Test;
 
-        var dto = ResultAssert.Succeeded(await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.ProductsRead], null), CancellationToken.None));
+        var dto = ResultAssert.Succeeded(await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.AuditRead], null), CancellationToken.None));
 
         Assert.That(dto.Key, Does.StartWith(ApiKeySecret.TestPrefix));
     }
@@ -75,7 +75,7 @@ public sealed class CreateApiKeyHandlerTests
     {
         _context.Principal.ActAsPlatformAdmin();
 
-        var result = await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.ProductsRead], null), CancellationToken.None);
+        var result = await _handler.Handle(new CreateApiKeyCommand("CI", [Scopes.AuditRead], null), CancellationToken.None);
 
         ResultAssert.Failed(result, ErrorKind.Forbidden, "api_key.tenant_required");
         Assert.That(_context.Writes.Added<object>(), Is.Empty);
@@ -84,10 +84,11 @@ public sealed class CreateApiKeyHandlerTests
     [Test]
     public async Task Scopes_the_caller_lacks_are_forbidden_and_named()
     {
+        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage);
 #if (IncludeEvents)
-        var command = new CreateApiKeyCommand("CI", [Scopes.ProductsRead, Scopes.AuditRead, Scopes.WebhooksManage], null);
+        var command = new CreateApiKeyCommand("CI", [Scopes.KeysManage, Scopes.AuditRead, Scopes.WebhooksManage], null);
 #else
-        var command = new CreateApiKeyCommand("CI", [Scopes.ProductsRead, Scopes.AuditRead, Scopes.UsageRead], null);
+        var command = new CreateApiKeyCommand("CI", [Scopes.KeysManage, Scopes.AuditRead], null);
 #endif
 
         var result = await _handler.Handle(command, CancellationToken.None);
@@ -98,10 +99,8 @@ public sealed class CreateApiKeyHandlerTests
             Assert.That(error.Message, Does.Contain(Scopes.AuditRead));
 #if (IncludeEvents)
             Assert.That(error.Message, Does.Contain(Scopes.WebhooksManage));
-#else
-            Assert.That(error.Message, Does.Contain(Scopes.UsageRead));
 #endif
-            Assert.That(error.Message, Does.Not.Contain(Scopes.ProductsRead), "a held scope is not reported missing");
+            Assert.That(error.Message, Does.Not.Contain(Scopes.KeysManage), "a held scope is not reported missing");
             Assert.That(_context.Writes.Added<object>(), Is.Empty);
         }
     }

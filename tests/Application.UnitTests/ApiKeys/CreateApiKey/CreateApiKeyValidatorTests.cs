@@ -8,7 +8,7 @@ namespace QuoinApi.Application.UnitTests.ApiKeys.CreateApiKey;
 public sealed class CreateApiKeyValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
-    private static readonly CreateApiKeyCommand Valid = new("CI", [Scopes.ProductsRead], null);
+    private static readonly CreateApiKeyCommand Valid = new("CI", [Scopes.AuditRead], null);
     private readonly CreateApiKeyValidator _validator = new(new FakeTimeProvider(Now));
 
     [Test]
@@ -41,12 +41,12 @@ public sealed class CreateApiKeyValidatorTests
     [Test]
     public void Missing_scopes_fail() => _validator.TestValidate(Valid with { Scopes = null! }).ShouldHaveValidationErrorFor(c => c.Scopes);
 
-    [TestCase("products:admin")]
-    [TestCase("PRODUCTS:READ")]
-    [TestCase(" products:read")]
+    [TestCase("audit:admin")]
+    [TestCase("AUDIT:READ")]
+    [TestCase(" audit:read")]
     [TestCase("")]
     public void Unknown_scope_fails_at_its_index(string scope) =>
-        _validator.TestValidate(Valid with { Scopes = [Scopes.ProductsRead, scope] }).ShouldHaveValidationErrorFor("Scopes[1]");
+        _validator.TestValidate(Valid with { Scopes = [Scopes.AuditRead, scope] }).ShouldHaveValidationErrorFor("Scopes[1]");
 
     [Test]
     public void Platform_scope_cannot_be_granted_to_a_tenant_key() =>

@@ -25,7 +25,7 @@ public sealed class RotateApiKeyHandlerTests
     public async Task Issues_a_replacement_with_the_same_name_scopes_and_expiry_and_saves_once()
     {
         var expiresAt = HandlerTestContext.Now.AddDays(90);
-        var (key, oldSecret) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.ProductsWrite], "Deploy", expiresAt: expiresAt);
+        var (key, oldSecret) = _context.SeedApiKey(_tenantId, [Scopes.AuditRead, Scopes.KeysManage], "Deploy", expiresAt: expiresAt);
         _context.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var dto = ResultAssert.Succeeded(await _handler.Handle(new RotateApiKeyCommand(key.Id, 3600), CancellationToken.None));
@@ -39,7 +39,7 @@ public sealed class RotateApiKeyHandlerTests
             Assert.That(replacement.SecretHash, Is.EqualTo(ApiKeySecret.HashOf(dto.Key)));
             Assert.That(replacement.TenantId, Is.EqualTo(_tenantId));
             Assert.That(dto.Name, Is.EqualTo("Deploy"));
-            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.ProductsRead, Scopes.ProductsWrite }));
+            Assert.That(dto.Scopes, Is.EqualTo(new[] { Scopes.AuditRead, Scopes.KeysManage }));
             Assert.That(dto.ExpiresAt, Is.EqualTo(expiresAt));
             Assert.That(key.ReplacedByKeyId, Is.EqualTo(replacement.Id));
             Assert.That(key.GraceEndsAt, Is.EqualTo(HandlerTestContext.Now.AddMinutes(1).AddHours(1)));
@@ -89,11 +89,11 @@ public sealed class RotateApiKeyHandlerTests
     public async Task Key_with_scopes_the_caller_lacks_is_forbidden_and_not_rotated()
     {
 #if (IncludeRatePlans)
-        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.AuditRead, Scopes.UsageRead]);
+        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.KeysManage, Scopes.AuditRead, Scopes.UsageRead]);
 #else
-        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.ProductsRead, Scopes.AuditRead]);
+        var (key, _) = _context.SeedApiKey(_tenantId, [Scopes.KeysManage, Scopes.AuditRead]);
 #endif
-        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage, Scopes.ProductsRead);
+        _context.Principal.ActAsTenant(_tenantId, Scopes.KeysManage);
 
         var result = await _handler.Handle(new RotateApiKeyCommand(key.Id, null), CancellationToken.None);
 
@@ -105,7 +105,7 @@ public sealed class RotateApiKeyHandlerTests
 #else
             Assert.That(error.Message, Does.Contain(Scopes.AuditRead));
 #endif
-            Assert.That(error.Message, Does.Not.Contain(Scopes.ProductsRead));
+            Assert.That(error.Message, Does.Not.Contain(Scopes.KeysManage));
             Assert.That(key.ReplacedByKeyId, Is.Null);
             Assert.That(_context.KeyCache.InvalidateCalls, Is.Zero);
         }

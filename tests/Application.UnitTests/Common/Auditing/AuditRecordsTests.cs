@@ -7,12 +7,14 @@ using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
+#if (IncludeProducts)
 using QuoinApi.Application.Products;
 using QuoinApi.Application.Products.CreateProduct;
 using QuoinApi.Application.Products.DeleteProduct;
 using QuoinApi.Application.Products.PatchProduct;
 using QuoinApi.Application.Products.ReplaceProduct;
 using QuoinApi.Application.Products.RestoreProduct;
+#endif
 using QuoinApi.Application.Tenants;
 #if (IncludeRatePlans)
 using QuoinApi.Application.Tenants.ChangeTenantRatePlan;
@@ -30,11 +32,13 @@ public sealed class AuditRecordsTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
+#if (IncludeProducts)
     [TestCase(typeof(CreateProductCommand), "product", "product.create")]
     [TestCase(typeof(ReplaceProductCommand), "product", "product.replace")]
     [TestCase(typeof(PatchProductCommand), "product", "product.patch")]
     [TestCase(typeof(DeleteProductCommand), "product", "product.delete")]
     [TestCase(typeof(RestoreProductCommand), "product", "product.restore")]
+#endif
     [TestCase(typeof(CreateTenantCommand), "tenant", "tenant.create")]
 #if (IncludeRatePlans)
     [TestCase(typeof(ChangeTenantRatePlanCommand), "tenant", "tenant.change_rate_plan")]
@@ -69,9 +73,9 @@ public sealed class AuditRecordsTests
     [Test]
     public void The_summary_is_the_commands_members_as_compact_camel_case_json()
     {
-        var summary = AuditRecords.Summarize(new CreateProductCommand("SKU-1", "Widget", null, 12.50m, "EUR", ["tools", "metal"]));
+        var summary = AuditRecords.Summarize(new CreateApiKeyCommand("CI deploy", [Scopes.AuditRead, Scopes.KeysManage], null));
 
-        Assert.That(summary, Is.EqualTo("""{"sku":"SKU-1","name":"Widget","description":null,"price":12.50,"currency":"EUR","tags":["tools","metal"]}"""));
+        Assert.That(summary, Is.EqualTo("""{"name":"CI deploy","scopes":["audit:read","keys:manage"],"expiresAt":null}"""));
     }
 
     [Test]
@@ -81,13 +85,17 @@ public sealed class AuditRecordsTests
 
         using (Assert.EnterMultipleScope())
         {
+#if (IncludeProducts)
             Assert.That(AuditRecords.Summarize(new DeleteProductCommand(id, IfMatch.For(3))), Is.EqualTo("{}"));
+#endif
 #if (IncludeRatePlans)
             Assert.That(AuditRecords.Summarize(new ChangeTenantRatePlanCommand(id, RatePlan.Pro)), Is.EqualTo("""{"ratePlan":1}"""));
 #endif
             Assert.That(AuditRecords.Summarize(new RotateApiKeyCommand(id, 3600)), Is.EqualTo("""{"gracePeriodSeconds":3600}"""));
+#if (IncludeProducts)
             Assert.That(JsonNode.Parse(AuditRecords.Summarize(new PatchProductCommand(id, new ProductPatch { Name = "Gadget" }, IfMatch.Wildcard)))!
                 .AsObject().Select(p => p.Key), Is.EqualTo(new[] { "patch" }));
+#endif
         }
     }
 
@@ -149,6 +157,7 @@ public sealed class AuditRecordsTests
         }
     }
 
+#if (IncludeProducts)
     [Test]
     public void A_patch_summary_keeps_only_the_members_the_patch_set_as_plain_values()
     {
@@ -158,6 +167,7 @@ public sealed class AuditRecordsTests
         Assert.That(AuditRecords.Summarize(command), Is.EqualTo("""{"patch":{"name":"Renamed","description":null,"priceInMinorUnits":false}}"""));
     }
 
+#endif
     [Test]
     public void A_rotation_is_recorded_against_the_rotated_key_not_its_replacement()
     {
@@ -212,13 +222,13 @@ public sealed class AuditRecordsTests
     public void Describe_takes_the_tenant_and_actor_from_the_principal_and_the_resource_id_from_the_result()
     {
         var tenantId = Guid.CreateVersion7();
-        var command = new CreateProductCommand("SKU-1", "Widget", null, 1m, "EUR", []);
-        var result = new ProductDto(Guid.CreateVersion7(), "SKU-1", "Widget", null, 1m, "EUR", [], At, At, null);
+        var command = new CreateApiKeyCommand("CI", [Scopes.AuditRead], null);
+        var result = new QuoinApi.Application.ApiKeys.ApiKeyCreatedDto(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.AuditRead], At, null);
 
         var record = AuditRecords.Describe(command, result, AuditRecord.Success, Principal(tenantId, "key:0001"), new RequestContext { RequestId = "req-1" });
 
         Assert.That(record, Is.EqualTo(new AuditRecord(
-            tenantId, "key:0001", "product.create", "product", result.Id.ToString(), AuditRecord.Success, "req-1", record.TraceId, AuditRecords.Summarize(command))));
+            tenantId, "key:0001", "api_key.create", "api_key", result.Id.ToString(), AuditRecord.Success, "req-1", record.TraceId, AuditRecords.Summarize(command))));
     }
 
     [Test]
@@ -265,7 +275,7 @@ public sealed class AuditRecordsTests
     [Test]
     public void Describe_without_any_id_has_no_resource_id()
     {
-        var command = new CreateProductCommand("SKU-1", "Widget", null, 1m, "EUR", []);
+        var command = new CreateApiKeyCommand("CI", [Scopes.AuditRead], null);
 
         Assert.That(AuditRecords.Describe(command, null, AuditRecord.Denied, Principal(null, "a"), new RequestContext()).ResourceId, Is.Null);
     }

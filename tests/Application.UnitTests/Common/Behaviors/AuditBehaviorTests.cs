@@ -1,11 +1,10 @@
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.ApiKeys.RevokeApiKey;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Messaging;
-using QuoinApi.Application.Products;
-using QuoinApi.Application.Products.CreateProduct;
-using QuoinApi.Application.Products.GetProduct;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Common;
@@ -15,9 +14,9 @@ namespace QuoinApi.Application.UnitTests.Common.Behaviors;
 public sealed class AuditBehaviorTests
 {
     private static readonly Guid TenantId = Guid.CreateVersion7();
-    private static readonly CreateProductCommand Create = new("SKU-1", "Widget", null, 12.50m, "EUR", ["tools"]);
-    private static readonly ProductDto Created =
-        new(Guid.CreateVersion7(), "SKU-1", "Widget", null, 12.50m, "EUR", ["tools"], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
+    private static readonly CreateApiKeyCommand Create = new("CI", [Scopes.AuditRead], null);
+    private static readonly ApiKeyCreatedDto Created =
+        new(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.AuditRead], DateTimeOffset.UnixEpoch, null);
 
     private List<string> _journal = null!;
     private FakeAuditTrail _audit = null!;
@@ -30,7 +29,7 @@ public sealed class AuditBehaviorTests
         _journal = [];
         _audit = new FakeAuditTrail(_journal);
         _principal = new FakePrincipal { ActorId = "key:0001" };
-        _principal.ActAsTenant(TenantId, Scopes.ProductsWrite);
+        _principal.ActAsTenant(TenantId, Scopes.KeysManage);
         _requestContext = new RequestContext { RequestId = "req-7" };
     }
 
@@ -47,7 +46,7 @@ public sealed class AuditBehaviorTests
     [Test]
     public async Task A_successful_command_appends_a_success_record_after_the_handler()
     {
-        Result<ProductDto> ok = Created;
+        Result<ApiKeyCreatedDto> ok = Created;
 
         var result = await Run(Create, () => ok);
 
@@ -56,7 +55,7 @@ public sealed class AuditBehaviorTests
         Assert.That(_audit.Denied, Is.Empty);
         var record = _audit.Appended.Single();
         Assert.That(record, Is.EqualTo(new AuditRecord(
-            TenantId, "key:0001", "product.create", "product", Created.Id.ToString(), AuditRecord.Success, "req-7", record.TraceId,
+            TenantId, "key:0001", "api_key.create", "api_key", Created.Id.ToString(), AuditRecord.Success, "req-7", record.TraceId,
             AuditRecords.Summarize(Create))));
     }
 
@@ -80,7 +79,7 @@ public sealed class AuditBehaviorTests
     [TestCase(ErrorKind.IdempotencyKeyReused)]
     public async Task A_failed_command_appends_nothing(ErrorKind kind)
     {
-        Result<ProductDto> failure = new Error(kind, "product.failed", "It failed.");
+        Result<ApiKeyCreatedDto> failure = new Error(kind, "api_key.failed", "It failed.");
 
         var result = await Run(Create, () => failure);
 
@@ -92,7 +91,7 @@ public sealed class AuditBehaviorTests
     [Test]
     public void A_command_that_throws_appends_nothing()
     {
-        Assert.ThrowsAsync<InvalidOperationException>(() => Run<CreateProductCommand, Result<ProductDto>>(Create, () => throw new InvalidOperationException()));
+        Assert.ThrowsAsync<InvalidOperationException>(() => Run<CreateApiKeyCommand, Result<ApiKeyCreatedDto>>(Create, () => throw new InvalidOperationException()));
 
         Assert.That(_audit.Appended, Is.Empty);
     }

@@ -6,10 +6,6 @@ using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Concurrency;
 using QuoinApi.Application.Common.Messaging;
-using QuoinApi.Application.Products;
-using QuoinApi.Application.Products.CreateProduct;
-using QuoinApi.Application.Products.GetProduct;
-using QuoinApi.Application.Products.PatchProduct;
 using QuoinApi.Application.Tenants.CreateTenant;
 using QuoinApi.Application.Tenants.DeleteTenant;
 using QuoinApi.Application.UnitTests.Fakes;
@@ -19,13 +15,32 @@ using QuoinApi.Domain.Tenants;
 
 namespace QuoinApi.Application.UnitTests.Common.Behaviors;
 
+/// <summary>
+/// The behaviour is generic over commands, so its tests use commands of their own (<see cref="CreateItemCommand"/>,
+/// <see cref="PatchItemCommand"/>) rather than a feature's: they hold in every solution the template generates.
+/// </summary>
 public sealed class IdempotencyBehaviorTests
 {
+    public sealed record ItemDto(
+        Guid Id, string Code, string Name, string? Description, decimal Price, string Currency, IReadOnlyList<string> Tags,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DeletedAt)
+    {
+        /// <summary>The row version, as a versioned resource's DTO carries it for its ETag.</summary>
+        public uint Version { get; init; }
+    }
+
+    public sealed record CreateItemCommand(
+        string Code, string Name, string? Description, decimal? Price, string Currency, IReadOnlyList<string>? Tags) : ICommand<ItemDto>;
+
+    public sealed record ItemPatch(string? Name = null, string? Description = null, IReadOnlyList<string>? Tags = null);
+
+    public sealed record PatchItemCommand(Guid Id, ItemPatch Patch, IfMatch? Precondition = null) : ICommand<ItemDto>;
+
     private const string Key = "0b6a1d2e-key";
     private static readonly Guid TenantId = Guid.CreateVersion7();
     private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
-    private static readonly CreateProductCommand Create = new("SKU-1", "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
-    private static readonly ProductDto Created = new(Guid.CreateVersion7(), "SKU-1", "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"], At, At, null)
+    private static readonly CreateItemCommand Create = new("SKU-1", "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"]);
+    private static readonly ItemDto Created = new(Guid.CreateVersion7(), "SKU-1", "Widget", "A widget", 12.50m, "EUR", ["tools", "metal"], At, At, null)
     {
         Version = 7,
     };
@@ -40,7 +55,7 @@ public sealed class IdempotencyBehaviorTests
     {
         _store = new FakeIdempotencyStore();
         _principal = new FakePrincipal();
-        _principal.ActAsTenant(TenantId, Scopes.ProductsWrite);
+        _principal.ActAsTenant(TenantId, Scopes.KeysManage);
         _requestContext = new RequestContext { RequestId = "req-1", IdempotencyKey = Key };
         _nextCalls = 0;
     }
@@ -55,16 +70,16 @@ public sealed class IdempotencyBehaviorTests
                 return Task.FromResult(handler());
             });
 
-    private Task<Result<ProductDto>> RunCreate(Result<ProductDto> outcome) => Run(Create, () => outcome);
+    private Task<Result<ItemDto>> RunCreate(Result<ItemDto> outcome) => Run(Create, () => outcome);
 
-    private byte[] FingerprintOf(CreateProductCommand command) =>
-        IdempotencyBehavior<CreateProductCommand, Result<ProductDto>>.Fingerprint(command, _principal.ActorId);
+    private byte[] FingerprintOf(CreateItemCommand command) =>
+        IdempotencyBehavior<CreateItemCommand, Result<ItemDto>>.Fingerprint(command, _principal.ActorId);
 
     [Test]
     public async Task A_command_without_a_key_only_runs_the_handler()
     {
         _requestContext.IdempotencyKey = null;
-        Result<ProductDto> ok = Created;
+        Result<ItemDto> ok = Created;
 
         var result = await RunCreate(ok);
 
@@ -80,7 +95,7 @@ public sealed class IdempotencyBehaviorTests
     [Test]
     public async Task A_claimed_key_runs_the_handler_then_stores_the_serialized_result_for_the_callers_tenant()
     {
-        Result<ProductDto> ok = Created;
+        Result<ItemDto> ok = Created;
 
         var result = await RunCreate(ok);
 
@@ -97,7 +112,7 @@ public sealed class IdempotencyBehaviorTests
             Assert.That(completion.TenantId, Is.EqualTo(TenantId));
             Assert.That(completion.Key, Is.EqualTo(Key));
             Assert.That(completion.RequestHash, Is.EqualTo(claim.RequestHash));
-            Assert.That(completion.RequestName, Is.EqualTo(nameof(CreateProductCommand)));
+            Assert.That(completion.RequestName, Is.EqualTo(nameof(CreateItemCommand)));
             Assert.That(completion.ContainsSecret, Is.False);
             Assert.That(JsonSerializer.Deserialize<JsonElement>(completion.Response).GetProperty("Id").GetGuid(), Is.EqualTo(Created.Id));
         }
@@ -117,7 +132,7 @@ public sealed class IdempotencyBehaviorTests
     [Test]
     public async Task A_result_carrying_a_secret_is_stored_as_containing_a_secret()
     {
-        var rotated = new ApiKeyCreatedDto(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.ProductsRead], At, null);
+        var rotated = new ApiKeyCreatedDto(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.AuditRead], At, null);
 
         await Run(new RotateApiKeyCommand(Guid.CreateVersion7(), 60), () => (Result<ApiKeyCreatedDto>)rotated);
 
@@ -154,7 +169,7 @@ public sealed class IdempotencyBehaviorTests
     [TestCase(ErrorKind.IdempotencyKeyReused)]
     public async Task A_failed_command_is_not_completed(ErrorKind kind)
     {
-        Result<ProductDto> failure = new Error(kind, "product.failed", "It failed.");
+        Result<ItemDto> failure = new Error(kind, "item.failed", "It failed.");
 
         var result = await RunCreate(failure);
 
@@ -166,7 +181,7 @@ public sealed class IdempotencyBehaviorTests
     [Test]
     public void A_command_that_throws_is_not_completed()
     {
-        Assert.ThrowsAsync<InvalidOperationException>(() => Run<CreateProductCommand, Result<ProductDto>>(Create, () => throw new InvalidOperationException()));
+        Assert.ThrowsAsync<InvalidOperationException>(() => Run<CreateItemCommand, Result<ItemDto>>(Create, () => throw new InvalidOperationException()));
 
         Assert.That(_store.Completions, Is.Empty);
     }
@@ -215,7 +230,7 @@ public sealed class IdempotencyBehaviorTests
         _store.NextClaim = new IdempotencyClaim(IdempotencyClaimStatus.Replay, _store.Completions.Single().Response);
         _requestContext = new RequestContext { RequestId = "req-2", IdempotencyKey = Key };
 
-        var replayed = ResultAssert.Succeeded(await RunCreate(Error.Conflict("product.sku_taken", "would run again")));
+        var replayed = ResultAssert.Succeeded(await RunCreate(Error.Conflict("item.code_taken", "would run again")));
 
         using (Assert.EnterMultipleScope())
         {
@@ -231,7 +246,7 @@ public sealed class IdempotencyBehaviorTests
     [Test]
     public async Task A_replayed_secret_comes_back_whole()
     {
-        var rotated = new ApiKeyCreatedDto(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.ProductsRead], At, At.AddDays(30));
+        var rotated = new ApiKeyCreatedDto(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.AuditRead], At, At.AddDays(30));
         var command = new RotateApiKeyCommand(Guid.CreateVersion7(), null);
         await Run(command, () => (Result<ApiKeyCreatedDto>)rotated);
         _store.NextClaim = new IdempotencyClaim(IdempotencyClaimStatus.Replay, _store.Completions.Single().Response);
@@ -262,10 +277,10 @@ public sealed class IdempotencyBehaviorTests
     [Test]
     public void The_fingerprint_differs_when_any_member_differs()
     {
-        CreateProductCommand[] variants =
+        CreateItemCommand[] variants =
         [
             Create,
-            Create with { Sku = "SKU-2" },
+            Create with { Code = "SKU-2" },
             Create with { Name = "Gadget" },
             Create with { Description = null },
             Create with { Price = 12.51m },
@@ -284,17 +299,18 @@ public sealed class IdempotencyBehaviorTests
     public void The_fingerprint_covers_nested_members_and_the_precondition()
     {
         var id = Guid.CreateVersion7();
-        PatchProductCommand[] variants =
+        PatchItemCommand[] variants =
         [
-            new(id, new ProductPatch { Name = "Widget" }),
-            new(id, new ProductPatch { Name = "Gadget" }),
-            new(id, new ProductPatch { Name = "Widget", Description = null }),
-            new(id, new ProductPatch { Name = "Widget" }, IfMatch.For(3)),
-            new(id, new ProductPatch { Name = "Widget" }, IfMatch.For(4)),
-            new(Guid.CreateVersion7(), new ProductPatch { Name = "Widget" }),
+            new(id, new ItemPatch(Name: "Widget")),
+            new(id, new ItemPatch(Name: "Gadget")),
+            new(id, new ItemPatch(Name: "Widget", Description: "Blue")),
+            new(id, new ItemPatch(Name: "Widget", Tags: ["tools"])),
+            new(id, new ItemPatch(Name: "Widget"), IfMatch.For(3)),
+            new(id, new ItemPatch(Name: "Widget"), IfMatch.For(4)),
+            new(Guid.CreateVersion7(), new ItemPatch(Name: "Widget")),
         ];
 
-        var fingerprints = variants.Select(c => Convert.ToHexString(IdempotencyBehavior<PatchProductCommand, Result<ProductDto>>.Fingerprint(c, "key:1"))).ToList();
+        var fingerprints = variants.Select(c => Convert.ToHexString(IdempotencyBehavior<PatchItemCommand, Result<ItemDto>>.Fingerprint(c, "key:1"))).ToList();
 
         Assert.That(fingerprints, Is.Unique);
     }
@@ -328,7 +344,7 @@ public sealed class IdempotencyBehaviorTests
     {
         await RunCreate(Created);
         await RunCreate(Created);
-        await Run(Create with { Price = 13m }, () => (Result<ProductDto>)Created);
+        await Run(Create with { Price = 13m }, () => (Result<ItemDto>)Created);
 
         Assert.That(_store.Claims[0].RequestHash, Is.EqualTo(_store.Claims[1].RequestHash));
         Assert.That(_store.Claims[2].RequestHash, Is.Not.EqualTo(_store.Claims[0].RequestHash));

@@ -4,8 +4,6 @@ using QuoinApi.Application.Common.Auditing;
 using QuoinApi.Application.Common.Behaviors;
 using QuoinApi.Application.Common.Exceptions;
 using QuoinApi.Application.Common.Messaging;
-using QuoinApi.Application.Products;
-using QuoinApi.Application.Products.GetProduct;
 using QuoinApi.Application.UnitTests.Fakes;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Domain.Common;
@@ -174,22 +172,27 @@ public sealed class UnitOfWorkBehaviorTests
         }
     }
 
+    /// <summary>A unique rule a handler names (a constant of its feature), and the error it stands for.</summary>
+    private const string LiveCode = "ix_items_tenant_id_code";
+
+    private static Error CodeInUse(string code) => Error.Conflict("item.code_in_use", $"An item with code '{code}' exists.");
+
     [Test]
     public async Task A_unique_rule_the_handler_named_refusing_the_commit_is_the_named_error_with_nothing_after_commit()
     {
-        _transactions.CommitFailure = new UniqueConstraintException(ProductConstraints.LiveSku, new InvalidOperationException("23505"));
-        var skuInUse = ProductErrors.SkuInUse("SKU-1");
+        _transactions.CommitFailure = new UniqueConstraintException(LiveCode, new InvalidOperationException("23505"));
+        var codeInUse = CodeInUse("A-1");
 
         var result = await Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
         {
-            _conflicts.Expect(ProductConstraints.LiveSku, skuInUse);
+            _conflicts.Expect(LiveCode, codeInUse);
             _afterCommit.Add(_ => { _journal.Add("after-commit"); return Task.CompletedTask; });
             return Result<Success>.Ok(Success.Value);
         });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ResultAssert.Failed(result, ErrorKind.Conflict, "product.sku_in_use"), Is.SameAs(skuInUse));
+            Assert.That(ResultAssert.Failed(result, ErrorKind.Conflict, "item.code_in_use"), Is.SameAs(codeInUse));
             Assert.That(_journal, Is.EqualTo(new[] { "begin", "handler", "commit refused", "dispose" }));
             Assert.That(_transactions.Transactions.Single().RolledBack, Is.True);
             Assert.That(_audit.Denied, Is.Empty);
@@ -204,7 +207,7 @@ public sealed class UnitOfWorkBehaviorTests
 
         var caught = Assert.ThrowsAsync<UniqueConstraintException>(() => Run(new RevokeApiKeyCommand(Guid.CreateVersion7()), () =>
         {
-            _conflicts.Expect(ProductConstraints.LiveSku, ProductErrors.SkuInUse("SKU-1"));
+            _conflicts.Expect(LiveCode, CodeInUse("A-1"));
             _afterCommit.Add(_ => { _journal.Add("after-commit"); return Task.CompletedTask; });
             return Result<Success>.Ok(Success.Value);
         }));

@@ -1,54 +1,55 @@
 using FluentValidation;
 using MediatR;
+using QuoinApi.Application.ApiKeys;
+using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.Common.Behaviors;
-using QuoinApi.Application.Products;
-using QuoinApi.Application.Products.CreateProduct;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Application.UnitTests.Common.Behaviors;
 
+/// <summary>The behaviour, on a command of the core (creating an API key) that every generated solution has.</summary>
 public sealed class ValidationBehaviorTests
 {
-    private static readonly CreateProductCommand ValidCommand = new("SKU-1", "Widget", null, 1m, "EUR", ["tools"]);
-    private static readonly ProductDto HandlerResult =
-        new(Guid.CreateVersion7(), "SKU-1", "Widget", null, 1m, "EUR", ["tools"], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
+    private static readonly CreateApiKeyCommand ValidCommand = new("CI", [Scopes.AuditRead], null);
+    private static readonly ApiKeyCreatedDto HandlerResult =
+        new(Guid.CreateVersion7(), "CI", "qk_live_secret", "qk_live_ab", [Scopes.AuditRead], DateTimeOffset.UnixEpoch, null);
 
     private int _nextCalls;
 
     [SetUp]
     public void SetUp() => _nextCalls = 0;
 
-    private Task<Result<ProductDto>> Next()
+    private Task<Result<ApiKeyCreatedDto>> Next()
     {
         _nextCalls++;
-        return Task.FromResult<Result<ProductDto>>(HandlerResult);
+        return Task.FromResult<Result<ApiKeyCreatedDto>>(HandlerResult);
     }
 
-    private Task<Result<ProductDto>> Run(CreateProductCommand command, params IValidator<CreateProductCommand>[] validators) =>
-        new ValidationBehavior<CreateProductCommand, Result<ProductDto>>(validators).Handle(command, CancellationToken.None, Next);
+    private Task<Result<ApiKeyCreatedDto>> Run(CreateApiKeyCommand command, params IValidator<CreateApiKeyCommand>[] validators) =>
+        new ValidationBehavior<CreateApiKeyCommand, Result<ApiKeyCreatedDto>>(validators).Handle(command, CancellationToken.None, Next);
 
-    private static InlineValidator<CreateProductCommand> AlwaysFailing(string message)
+    private static InlineValidator<CreateApiKeyCommand> AlwaysFailing(string message)
     {
-        var validator = new InlineValidator<CreateProductCommand>();
-        validator.RuleFor(c => c.Sku).Must(_ => false).WithMessage(message);
-        validator.RuleFor(c => c.Name).Must(_ => false).WithMessage("Name is blocked.");
+        var validator = new InlineValidator<CreateApiKeyCommand>();
+        validator.RuleFor(c => c.Name).Must(_ => false).WithMessage(message);
+        validator.RuleFor(c => c.ExpiresAt).Must(_ => false).WithMessage("Expiry is blocked.");
         return validator;
     }
 
     [Test]
     public async Task Failures_of_every_validator_become_one_validation_error_keyed_by_camel_case_path()
     {
-        var command = ValidCommand with { Sku = "bad sku", Tags = ["", "ok"] };
+        var command = ValidCommand with { Name = " ", Scopes = ["unknown:scope", Scopes.AuditRead] };
 
-        var result = await Run(command, new CreateProductValidator(), AlwaysFailing("Sku is reserved."));
+        var result = await Run(command, new CreateApiKeyValidator(TimeProvider.System), AlwaysFailing("Name is reserved."));
 
         var error = ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.ValidationErrors!.Keys, Is.EquivalentTo(new[] { "sku", "name", "tags[0]" }));
-            Assert.That(error.ValidationErrors["sku"], Is.EquivalentTo(new[] { "'sku' may contain only A-Z, 0-9, '-' and '_'.", "Sku is reserved." }));
-            Assert.That(error.ValidationErrors["name"], Is.EqualTo(new[] { "Name is blocked." }));
-            Assert.That(error.ValidationErrors["tags[0]"], Has.Length.EqualTo(1));
+            Assert.That(error.ValidationErrors!.Keys, Is.EquivalentTo(new[] { "name", "expiresAt", "scopes[0]" }));
+            Assert.That(error.ValidationErrors["name"], Has.Length.EqualTo(2).And.Contain("Name is reserved."), "the validator's own message and the other's");
+            Assert.That(error.ValidationErrors["expiresAt"], Is.EqualTo(new[] { "Expiry is blocked." }));
+            Assert.That(error.ValidationErrors["scopes[0]"], Has.Length.EqualTo(1));
             Assert.That(_nextCalls, Is.Zero, "the handler must not see an invalid request");
         }
     }
@@ -56,15 +57,15 @@ public sealed class ValidationBehaviorTests
     [Test]
     public async Task The_same_message_for_the_same_member_is_reported_once()
     {
-        var result = await Run(ValidCommand, AlwaysFailing("Sku is reserved."), AlwaysFailing("Sku is reserved."));
+        var result = await Run(ValidCommand, AlwaysFailing("Name is reserved."), AlwaysFailing("Name is reserved."));
 
-        Assert.That(ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed").ValidationErrors!["sku"], Is.EqualTo(new[] { "Sku is reserved." }));
+        Assert.That(ResultAssert.Failed(result, ErrorKind.Validation, "validation_failed").ValidationErrors!["name"], Is.EqualTo(new[] { "Name is reserved." }));
     }
 
     [Test]
     public async Task Valid_request_reaches_the_handler_and_its_result_is_returned()
     {
-        var result = await Run(ValidCommand, new CreateProductValidator(), new InlineValidator<CreateProductCommand>());
+        var result = await Run(ValidCommand, new CreateApiKeyValidator(TimeProvider.System), new InlineValidator<CreateApiKeyCommand>());
 
         Assert.That(_nextCalls, Is.EqualTo(1));
         Assert.That(result.Value, Is.SameAs(HandlerResult));
@@ -73,15 +74,15 @@ public sealed class ValidationBehaviorTests
     [Test]
     public async Task Request_without_validators_reaches_the_handler()
     {
-        var result = await Run(ValidCommand with { Sku = "would be invalid" });
+        var result = await Run(ValidCommand with { Name = " " });
 
         Assert.That(_nextCalls, Is.EqualTo(1));
         ResultAssert.Succeeded(result);
     }
 
-    [TestCase("Sku", "sku")]
-    [TestCase("Tags[0]", "tags[0]")]
-    [TestCase("Price.AmountMinor", "price.amountMinor")]
+    [TestCase("Name", "name")]
+    [TestCase("Scopes[0]", "scopes[0]")]
+    [TestCase("Credentials.ApiKey", "credentials.apiKey")]
     [TestCase("", "")]
     public void Member_paths_are_camel_cased_segment_by_segment(string path, string expected) =>
         Assert.That(ValidationErrors.From([new FluentValidation.Results.ValidationFailure(path, "bad")]).ValidationErrors!.Keys, Is.EqualTo(new[] { expected }));

@@ -1,16 +1,39 @@
 using QuoinApi.Application.Common.Paging;
+#if (IncludeProducts)
 using QuoinApi.Application.Products;
-using QuoinApi.Application.Products.ListProducts;
+#endif
 
 namespace QuoinApi.Application.UnitTests.Common.Paging;
 
+/// <summary>
+/// The sort whitelist and page-token binding, on an entity of the test's own (a feature's list declares its fields the
+/// same way, e.g. <c>ListApiKeysQuery.SortFields</c>), so the tests hold in every solution the template generates.
+/// </summary>
 public sealed class SortableFieldsTests
 {
-    private static readonly SortableFields<Domain.Products.Product> Fields = ProductSorting.Fields;
+    private sealed record Item(Guid Id, string Name, string Sku, decimal Price, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> Tags);
 
+    private sealed record ItemFilter(string? Tag = null, bool IncludeDeleted = false)
+    {
+        public static readonly ItemFilter None = new();
+    }
+
+    private static readonly SortableFields<Item> Fields = new SortableFields<Item>(i => i.Id, defaultSort: "-createdAt")
+        .Add("name", i => i.Name)
+        .Add("sku", i => i.Sku)
+        .Add("price", i => i.Price)
+        .Add("createdAt", i => i.CreatedAt)
+        .Add("updatedAt", i => i.UpdatedAt);
+
+#if (IncludeProducts)
     [Test]
     public void Product_sort_whitelist() =>
-        Assert.That(Fields.Names, Is.EquivalentTo(new[] { "name", "sku", "price", "createdAt", "updatedAt" }));
+        Assert.That(ProductSorting.Fields.Names, Is.EquivalentTo(new[] { "name", "sku", "price", "createdAt", "updatedAt" }));
+
+#endif
+    [Test]
+    public void Api_key_sort_whitelist() =>
+        Assert.That(QuoinApi.Application.ApiKeys.ListApiKeys.ListApiKeysQuery.SortFields.Names, Is.EquivalentTo(new[] { "name", "createdAt" }));
 
     [TestCase(null)]
     [TestCase("")]
@@ -61,21 +84,21 @@ public sealed class SortableFieldsTests
     public void Fingerprint_is_stable_and_binds_every_part()
     {
         var tenant = Guid.CreateVersion7();
-        var binding = PageBinding.Of("products", tenant, ProductFilter.None);
+        var binding = PageBinding.Of("items", tenant, ItemFilter.None);
         SortKey[] sort = [new("name", false)];
 
         var fingerprint = KeysetPager.Fingerprint(binding, sort);
 
-        Assert.That(KeysetPager.Fingerprint(PageBinding.Of("products", tenant, new ProductFilter()), [new("name", false)]), Is.EqualTo(fingerprint));
+        Assert.That(KeysetPager.Fingerprint(PageBinding.Of("items", tenant, new ItemFilter()), [new("name", false)]), Is.EqualTo(fingerprint));
         Assert.That(new[]
         {
             KeysetPager.Fingerprint(binding, [new("name", true)]),
             KeysetPager.Fingerprint(binding, [new("sku", false)]),
             KeysetPager.Fingerprint(binding, [new("name", false), new("price", false)]),
-            KeysetPager.Fingerprint(PageBinding.Of("products", Guid.CreateVersion7(), ProductFilter.None), sort),
-            KeysetPager.Fingerprint(PageBinding.Of("products", null, ProductFilter.None), sort),
-            KeysetPager.Fingerprint(PageBinding.Of("products", tenant, new ProductFilter(Tag: "x")), sort),
-            KeysetPager.Fingerprint(PageBinding.Of("products", tenant, new ProductFilter(IncludeDeleted: true)), sort),
+            KeysetPager.Fingerprint(PageBinding.Of("items", Guid.CreateVersion7(), ItemFilter.None), sort),
+            KeysetPager.Fingerprint(PageBinding.Of("items", null, ItemFilter.None), sort),
+            KeysetPager.Fingerprint(PageBinding.Of("items", tenant, new ItemFilter(Tag: "x")), sort),
+            KeysetPager.Fingerprint(PageBinding.Of("items", tenant, new ItemFilter(IncludeDeleted: true)), sort),
             KeysetPager.Fingerprint(PageBinding.Of("api-keys", tenant), sort),
         }, Has.None.EqualTo(fingerprint).And.Unique);
     }
