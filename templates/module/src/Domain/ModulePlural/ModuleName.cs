@@ -3,7 +3,7 @@ using QuoinApi.Domain.Common;
 namespace QuoinApi.Domain.ModulePlural;
 
 /// <summary>
-/// The module's aggregate, owned by a tenant, in the shape of <c>Product</c> (tenant-owned, soft-deleted, audited,
+/// The module's aggregate, owned by a tenant (tenant-owned, soft-deleted, audited,
 /// versioned). Add its state and behaviour here; every change goes through a method that counts the version.
 /// </summary>
 public sealed class ModuleName : Entity, ITenantOwned, ISoftDeletable, IAuditable

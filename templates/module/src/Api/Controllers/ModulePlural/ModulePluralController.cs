@@ -15,7 +15,7 @@ namespace QuoinApi.Api.Controllers.ModulePlural;
 
 /// <summary>
 /// The calling tenant's items_phrase, with strong ETags; the same in v1 and v2 (a version-specific representation
-/// would go through a base controller and one controller per version, as products do).
+/// would go through a base controller and one controller per version).
 /// </summary>
 [ApiTag("The tenant's items_phrase: create, read, list, replace and delete them.")]
 [ApiVersion(1.0)]
