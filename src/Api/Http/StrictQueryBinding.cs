@@ -5,7 +5,9 @@ namespace QuoinApi.Api.Http;
 /// <summary>
 /// Binds integers, decimals, booleans, timestamps and dates (<c>YYYY-MM-DD</c>) from the query string with <see cref="StrictValues"/> instead of
 /// MVC's type converters, which read <c>0x10</c> as 16, trim <c>" 5"</c>, accept <c>1,000</c> and take <c>1.5</c> for a
-/// date. A value given twice is refused too, rather than one of them silently winning.
+/// date. A value given twice is refused too, rather than one of them silently winning; that goes for single-valued text
+/// parameters (filters, <c>sort</c>, <c>pageToken</c>) as well, which MVC would otherwise read as the values joined by commas.
+/// Parameters bound to a collection (<c>string[]</c>) still take repeats.
 /// </summary>
 internal sealed class StrictQueryBinderProvider : IModelBinderProvider
 {
@@ -18,7 +20,7 @@ internal sealed class StrictQueryBinderProvider : IModelBinderProvider
 
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
         return type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(bool) || type == typeof(DateTimeOffset)
-            || type == typeof(DateOnly)
+            || type == typeof(DateOnly) || type == typeof(string)
             ? new StrictQueryBinder(type)
             : null;
     }
@@ -45,6 +47,12 @@ internal sealed class StrictQueryBinder(Type type) : IModelBinder
         if (text.Length == 0 && bindingContext.ModelMetadata.IsReferenceOrNullableType)
         {
             bindingContext.Result = ModelBindingResult.Success(null);
+            return Task.CompletedTask;
+        }
+
+        if (type == typeof(string))
+        {
+            bindingContext.Result = ModelBindingResult.Success(text);
             return Task.CompletedTask;
         }
 

@@ -39,8 +39,11 @@ public sealed class StrictParsingTests : FunctionalTestBase
     }
 
     [TestCase(TestApi.ApiKeys, "pageSize=1&pageSize=2", "pageSize")]
+    [TestCase(TestApi.AuditLog, "action=a&action=b", "action")]
+    [TestCase(TestApi.ApiKeys, "sort=name&sort=-name", "sort")]
 #if (IncludeProducts)
     [TestCase(TestApi.Products, "minPrice=1&minPrice=2", "minPrice")]
+    [TestCase(TestApi.Products, "sku=A&sku=B", "sku")]
 #endif
     public async Task A_query_parameter_given_twice_is_a_400(string route, string query, string member)
     {
