@@ -5,7 +5,8 @@
 #   ModuleTemplateTests     quoinapi-module generates two modules; with their migrations and the OpenAPI documents
 #                           regenerated, the copy builds, passes its architecture and contract tests and the
 #                           generated tests.
-#   SolutionTemplateTests   dotnet new quoinapi -n Acme.Orders builds and passes its architecture and unit tests.
+#   SolutionTemplateTests   dotnet new quoinapi -n Acme.Orders builds and passes its architecture and unit tests; with
+#                           QUOIN_TEMPLATE_MATRIX=1 also all 16 option combinations (build/template-matrix.sh).
 # Each takes minutes on two cores, so the default suite skips them. No argument runs them all; an argument (a class
 # name) runs that one. Provisions PostgreSQL and Redis like build/test.sh. Every option combination: build/template-matrix.sh.
 set -euo pipefail

@@ -24,8 +24,24 @@ public sealed class OpenApiConformanceTests : FunctionalTestBase
         }
 
         TestContext.Out.WriteLine(run.Summary());
-        Assert.That(document.Operations, Has.Count.GreaterThanOrEqualTo(19), "every operation of the version is documented");
+        Assert.That(document.Operations, Has.Count.GreaterThanOrEqualTo(DocumentedOperations), "every operation of the version is documented");
         Assert.That(run.ResponsesChecked, Is.EqualTo(run.Requests));
         Assert.That(run.Violations, Is.Empty, string.Join(Environment.NewLine, run.Violations.Take(60)));
     }
+
+    /// <summary>
+    /// The operations each version documents at least (a module adds its own): tenants, API keys and the audit log, and
+    /// those of each feature the solution has.
+    /// </summary>
+    private const int DocumentedOperations = 4 + 5 + 2
+#if (IncludeProducts)
+        + 7 // products: create, list, get, replace, patch, delete, restore
+#endif
+#if (IncludeEvents)
+        + 10 // webhooks (create, list, get, patch, delete, rotate-secret, ping, deliveries, replay) and the event stream
+#endif
+#if (IncludeRatePlans)
+        + 4 // rate plans, usage, an API key's usage, a tenant's rate plan
+#endif
+        ;
 }
