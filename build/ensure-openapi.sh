@@ -11,7 +11,6 @@ cd "$repo"
 [[ -f docs/api/openapi-v1.json && -f docs/api/openapi-v2.json ]] && exit 0
 
 echo "docs/api holds no OpenAPI documents (a solution generated with features left out): generating them from the code."
-mkdir -p docs/api # the template leaves the folder out with its documents
 bash build/update-openapi.sh "$@"
 [[ -f docs/api/openapi-v1.json && -f docs/api/openapi-v2.json ]] || { echo "build/update-openapi.sh wrote no documents." >&2; exit 1; }
 
