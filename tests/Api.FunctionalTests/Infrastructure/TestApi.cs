@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Api.FunctionalTests.Infrastructure;
 
@@ -21,21 +22,9 @@ public static class TestApi
     public const string ProductsV1 = "/api/v1/products";
 #endif
 
-    /// <summary>Every scope a tenant's key can hold (docs/http-contract.md#2-authentication-and-scopes: all but platform:admin).</summary>
-    public static readonly IReadOnlyList<string> TenantScopes =
-    [
-#if (IncludeProducts)
-        "products:read", "products:write",
-#endif
-        "keys:manage",
-#if (IncludeEvents)
-        "webhooks:manage", "events:read",
-#endif
-        "audit:read",
-#if (IncludeRatePlans)
-        "usage:read",
-#endif
-    ];
+    /// <summary>Every scope a tenant's key can hold: the domain's list, which <c>ScopesTests</c> pins to the contract
+    /// (docs/http-contract.md#2-authentication-and-scopes: all but platform:admin).</summary>
+    public static IReadOnlyList<string> TenantScopes => Scopes.TenantScopes;
 
     /// <summary>A body sent exactly as written, as <c>application/json</c>.</summary>
     public static StringContent RawJson(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);

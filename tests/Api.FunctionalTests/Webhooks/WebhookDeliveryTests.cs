@@ -21,6 +21,38 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
         return key.Id;
     }
 
+    /// <summary>What every delivered event carries: a POST signed once with the subscription's secret, the envelope's
+    /// id, type, tenant and time, and a current <c>webhook-timestamp</c>.</summary>
+    private static void AssertSignedEnvelope(ReceivedWebhook received, string secret, TenantClient tenant, string type)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(secret, Does.StartWith("whsec_"));
+            Assert.That(received.Method, Is.EqualTo("POST"));
+            Assert.That(received.IsSignedWith(secret), Is.True, "the signature verifies with the subscription's secret");
+            Assert.That(received.Signatures, Has.Count.EqualTo(1));
+            Assert.That(received.Envelope["id"]!.GetValue<string>(), Is.EqualTo(received.WebhookId));
+            Assert.That(received.Type, Is.EqualTo(type));
+            Assert.That(received.Envelope["tenantId"]!.GetValue<string>(), Is.EqualTo(tenant.TenantId.ToString()));
+            Assert.That(received.Envelope["occurredAt"]!.GetValue<string>(), Does.Match(ResponseAssertions.TimestampPattern()));
+            Assert.That(long.Parse(received.Headers["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture),
+                Is.EqualTo(Factory.Clock.GetUtcNow().ToUnixTimeSeconds()).Within(5));
+        }
+    }
+
+    /// <summary>The subscription's delivery record for <paramref name="received"/>: succeeded at the first attempt.</summary>
+    private static async Task AssertDeliveredOnFirstAttemptAsync(TenantClient tenant, Guid webhookId, ReceivedWebhook received)
+    {
+        var delivery = await tenant.Http.WaitForDeliveryAsync(webhookId, d => d.String("status") == "succeeded");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(delivery.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
+            Assert.That(delivery.GetProperty("responseStatusCode").GetInt32(), Is.EqualTo(200));
+            Assert.That(delivery.GetProperty("durationMs").GetInt32(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(delivery.String("eventId"), Is.EqualTo(received.WebhookId));
+        }
+    }
+
     [Test]
     public async Task A_revoked_key_is_delivered_signed_with_the_secret_in_the_envelope()
     {
@@ -34,31 +66,15 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(secret, Does.StartWith("whsec_"));
-            Assert.That(received.Method, Is.EqualTo("POST"));
-            Assert.That(received.IsSignedWith(secret), Is.True, "the signature verifies with the subscription's secret");
-            Assert.That(received.Signatures, Has.Count.EqualTo(1));
-            Assert.That(received.Envelope["id"]!.GetValue<string>(), Is.EqualTo(received.WebhookId));
-            Assert.That(received.Type, Is.EqualTo("api_key.revoked"));
-            Assert.That(received.Envelope["tenantId"]!.GetValue<string>(), Is.EqualTo(tenant.TenantId.ToString()));
-            Assert.That(received.Envelope["occurredAt"]!.GetValue<string>(), Does.Match(ResponseAssertions.TimestampPattern()));
+            AssertSignedEnvelope(received, secret, tenant, "api_key.revoked");
             Assert.That(received.Envelope["data"]!["id"]!.GetValue<string>(), Is.EqualTo(keyId.ToString()));
             Assert.That(received.Envelope["data"]!["name"]!.GetValue<string>(), Is.EqualTo("HOOK-1"));
             Assert.That(received.Envelope["data"]!["revokedAt"]!.GetValue<string>(), Does.Match(ResponseAssertions.TimestampPattern()));
             Assert.That(received.Envelope["data"]!.AsObject().Select(member => member.Key), Has.None.EqualTo("key").And.None.EqualTo("secretHash"),
                 "never the key's secret or its hash");
-            Assert.That(long.Parse(received.Headers["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture),
-                Is.EqualTo(Factory.Clock.GetUtcNow().ToUnixTimeSeconds()).Within(5));
         }
 
-        var delivery = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.String("status") == "succeeded");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(delivery.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
-            Assert.That(delivery.GetProperty("responseStatusCode").GetInt32(), Is.EqualTo(200));
-            Assert.That(delivery.GetProperty("durationMs").GetInt32(), Is.GreaterThanOrEqualTo(0));
-            Assert.That(delivery.String("eventId"), Is.EqualTo(received.WebhookId));
-        }
+        await AssertDeliveredOnFirstAttemptAsync(tenant, webhook.Id(), received);
     }
 
 #if (IncludeProducts)
@@ -76,28 +92,12 @@ public sealed class WebhookDeliveryTests : FunctionalTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(secret, Does.StartWith("whsec_"));
-            Assert.That(received.Method, Is.EqualTo("POST"));
-            Assert.That(received.IsSignedWith(secret), Is.True, "the signature verifies with the subscription's secret");
-            Assert.That(received.Signatures, Has.Count.EqualTo(1));
-            Assert.That(received.Envelope["id"]!.GetValue<string>(), Is.EqualTo(received.WebhookId));
-            Assert.That(received.Type, Is.EqualTo("product.created"));
-            Assert.That(received.Envelope["tenantId"]!.GetValue<string>(), Is.EqualTo(tenant.TenantId.ToString()));
-            Assert.That(received.Envelope["occurredAt"]!.GetValue<string>(), Does.Match(ResponseAssertions.TimestampPattern()));
+            AssertSignedEnvelope(received, secret, tenant, "product.created");
             Assert.That(JsonNode.DeepEquals(received.Envelope["data"], product), Is.True,
                 $"the data is the v2 representation: {received.Envelope["data"]} vs {product}");
-            Assert.That(long.Parse(received.Headers["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture),
-                Is.EqualTo(Factory.Clock.GetUtcNow().ToUnixTimeSeconds()).Within(5));
         }
 
-        var delivery = await tenant.Http.WaitForDeliveryAsync(webhook.Id(), d => d.String("status") == "succeeded");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(delivery.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
-            Assert.That(delivery.GetProperty("responseStatusCode").GetInt32(), Is.EqualTo(200));
-            Assert.That(delivery.GetProperty("durationMs").GetInt32(), Is.GreaterThanOrEqualTo(0));
-            Assert.That(delivery.String("eventId"), Is.EqualTo(received.WebhookId));
-        }
+        await AssertDeliveredOnFirstAttemptAsync(tenant, webhook.Id(), received);
     }
 
 #endif
