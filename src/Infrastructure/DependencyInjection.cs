@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -223,7 +224,8 @@ public static class DependencyInjection
         services.AddScoped(PooledContexts.Lease<ReadDbContext>);
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadDbContext>());
         AddRepositories(services);
-        services.AddScoped<ITransactionManager, TransactionManager>();
+        services.AddScoped<TransactionManager>();
+        services.AddScoped<ITransactionManager>(provider => provider.GetRequiredService<TransactionManager>());
         services.AddSingleton<IPersistenceExceptionTranslator, PostgresExceptionTranslator>();
         services.AddScoped<IAuditTrail, PostgresAuditTrail>();
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
@@ -274,6 +276,7 @@ public static class DependencyInjection
             npgsql.MigrationsAssembly(MigrationsAssembly);
             npgsql.CommandTimeout(database.CommandTimeoutSeconds);
         });
+        options.ReplaceService<IModificationCommandBatchFactory, AtomicBatchFactory>();
     }
 
     /// <summary>

@@ -9,13 +9,16 @@ namespace QuoinApi.Infrastructure.Idempotency;
 /// <summary>
 /// Keys in PostgreSQL, claimed inside the command's transaction. A transaction-scoped advisory lock on (tenant, key)
 /// tells a duplicate that is still running (409) without blocking; the row and the command's effects commit together.
+/// The lock must last until the commit, so a claim starts the command's explicit transaction (ADR 0015).
 /// </summary>
 internal sealed class PostgresIdempotencyStore(
-    QuoinDbContext db, IOptions<IdempotencyOptions> options, ResponseProtector protector, TimeProvider clock) : IIdempotencyStore
+    QuoinDbContext db, TransactionManager transactions, IOptions<IdempotencyOptions> options, ResponseProtector protector, TimeProvider clock)
+    : IIdempotencyStore
 {
     public async Task<IdempotencyClaim> ClaimAsync(Guid? tenantId, string key, byte[] requestHash, CancellationToken cancellationToken)
     {
         var tenantKey = tenantId ?? Guid.Empty;
+        await transactions.StartAsync(cancellationToken);
         var locked = await db.Database
             .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({"idempotency:" + tenantKey.ToString("N") + ":" + key}, 0)) AS \"Value\"")
             .SingleAsync(cancellationToken);

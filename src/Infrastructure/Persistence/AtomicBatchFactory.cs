@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Update;
+#pragma warning disable EF1001 // Npgsql's batch is "internal" API; CommandTransactionTests pins what this class relies on.
+using Npgsql.EntityFrameworkCore.PostgreSQL.Update.Internal;
+
+namespace QuoinApi.Infrastructure.Persistence;
+
+/// <summary>
+/// Npgsql's update batches, reporting that a batch of inserts needs no transaction of its own. EF Core begins a
+/// transaction around a save that has no caller's transaction when the save takes several batches or its one batch
+/// "requires" one; the relational default says any batch of two or more statements does. For inserts on PostgreSQL that
+/// costs a <c>BEGIN</c> and a <c>COMMIT</c> round trip for nothing: Npgsql sends a batch with one Sync at its end, and
+/// PostgreSQL runs everything up to a Sync as one implicit transaction, all or nothing, and an insert either writes its
+/// row or fails the batch. An update or delete is different: EF Core checks after the batch that it touched exactly one
+/// row (the row version, ADR 0015), and by then an implicit transaction has committed, so a batch holding one keeps
+/// its transaction. A save that EF Core splits into several batches gets one too.
+/// </summary>
+internal sealed class AtomicBatchFactory(ModificationCommandBatchFactoryDependencies dependencies, IDbContextOptions options)
+    : IModificationCommandBatchFactory
+{
+    /// <summary>Npgsql's default when the options set none.</summary>
+    private const int DefaultMaxBatchSize = 1000;
+
+    private readonly int _maxBatchSize = RelationalOptionsExtension.Extract(options).MaxBatchSize ?? DefaultMaxBatchSize;
+
+    public ModificationCommandBatch Create() => new InsertsAtomicBatch(dependencies, _maxBatchSize);
+
+    private sealed class InsertsAtomicBatch(ModificationCommandBatchFactoryDependencies dependencies, int maxBatchSize)
+        : NpgsqlModificationCommandBatch(dependencies, maxBatchSize)
+    {
+        private bool _onlyInserts = true;
+
+        public override bool RequiresTransaction => !_onlyInserts && base.RequiresTransaction;
+
+        protected override void AddCommand(IReadOnlyModificationCommand modificationCommand)
+        {
+            base.AddCommand(modificationCommand);
+
+            // Never set back: a command rolled back out of a full batch leaves it safely transactional.
+            _onlyInserts &= modificationCommand.EntityState == EntityState.Added;
+        }
+    }
+}
