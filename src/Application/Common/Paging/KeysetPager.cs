@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using QuoinApi.Application.Common.Abstractions;
 using QuoinApi.Application.Common.Mapping;
@@ -21,12 +22,55 @@ public sealed class KeysetPager(IPageTokenProtector protector)
 
     /// <summary>Reads one page. <paramref name="query"/> is already filtered (tenant and soft-delete filters apply
     /// too); <paramref name="binding"/> is everything the token is bound to besides the sort: resource, tenant, filters.</summary>
-    public async Task<Result<ListResult<TDto>>> PageAsync<TEntity, TDto>(
+    public Task<Result<ListResult<TDto>>> PageAsync<TEntity, TDto>(
         IQueryable<TEntity> query,
         SortableFields<TEntity> fields,
         ListRequest request,
         string binding,
         Func<IQueryable<TEntity>, IQueryable<TDto>> project,
+        CancellationToken cancellationToken)
+        where TDto : notnull =>
+        PageCoreAsync(fields, request, binding, () => query,
+            (keys, _, cursor) => FetchAsync(query, keys, cursor, request.PageSize + 1, project, cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// Reads one page with the query <paramref name="list"/> compiled for its shape (<see cref="CompiledList{TEntity, TFilter, TDto}"/>):
+    /// the same page, tokens and errors as the overload that takes a query, without EF Core's per-call query work.
+    /// </summary>
+    public Task<Result<ListResult<TDto>>> PageAsync<TEntity, TFilter, TDto>(
+        IReadDbContext db,
+        CompiledList<TEntity, TFilter, TDto> list,
+        ListShape<TEntity, TFilter> shape,
+        TFilter filter,
+        ListRequest request,
+        string binding,
+        TypeAdapterConfig mappings,
+        CancellationToken cancellationToken)
+        where TEntity : class
+        where TDto : notnull =>
+        PageCoreAsync(list.Fields, request, binding, () => shape.Apply(db.Query<TEntity>(), filter),
+            async (keys, sort, cursor) =>
+                await list.FetchAsync(db, mappings, shape, sort, keys, filter, cursor, request.PageSize + 1, cancellationToken)
+                ?? await FetchAsync(shape.Apply(db.Query<TEntity>(), filter), keys, cursor, request.PageSize + 1,
+                    rows => rows.ProjectToDto<TDto>(mappings), cancellationToken),
+            cancellationToken);
+
+    /// <summary>The page as an ordinary query: rows after the cursor, in key order, one more than the page.</summary>
+    private static Task<List<TDto>> FetchAsync<TEntity, TDto>(
+        IQueryable<TEntity> query, List<(SortableFields<TEntity>.Field Field, bool Descending)> keys, object[] cursor, int take,
+        Func<IQueryable<TEntity>, IQueryable<TDto>> project, CancellationToken cancellationToken)
+    {
+        var rows = cursor.Length == 0 ? query : query.Where(SeekPredicate<TEntity>(keys, (i, type) => Parameter(cursor[i], type)));
+        return project(rows.Provider.CreateQuery<TEntity>(OrderBy<TEntity>(rows.Expression, keys)).Take(take)).ToListAsync(cancellationToken);
+    }
+
+    private async Task<Result<ListResult<TDto>>> PageCoreAsync<TEntity, TDto>(
+        SortableFields<TEntity> fields,
+        ListRequest request,
+        string binding,
+        Func<IQueryable<TEntity>> counted,
+        Func<List<(SortableFields<TEntity>.Field Field, bool Descending)>, string, object[], Task<List<TDto>>> fetch,
         CancellationToken cancellationToken)
         where TDto : notnull
     {
@@ -37,21 +81,19 @@ public sealed class KeysetPager(IPageTokenProtector protector)
 
         var keys = sort.Select(k => (Field: fields[k.Field], k.Descending)).ToList();
         keys.Add((fields.Id, keys[^1].Descending));
-        var fingerprint = Fingerprint(binding, sort);
+        var sortText = string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field));
+        var fingerprint = Fingerprint(binding, sortText);
 
-        long? total = request.IncludeTotalCount ? await query.LongCountAsync(cancellationToken) : null;
+        long? total = request.IncludeTotalCount ? await counted().LongCountAsync(cancellationToken) : null;
 
-        if (request.PageToken is { Length: > 0 } token)
+        object[] cursor = [];
+        if (request.PageToken is { Length: > 0 } token
+            && !TryReadCursor(token, fingerprint, keys.Select(k => k.Field).ToList(), out cursor))
         {
-            if (!TryReadCursor(token, fingerprint, keys.Select(k => k.Field).ToList(), out var values))
-            {
-                return InvalidPageToken;
-            }
-
-            query = query.Where(SeekPredicate<TEntity>(keys, values));
+            return InvalidPageToken;
         }
 
-        var page = await project(OrderBy(query, keys).Take(request.PageSize + 1)).ToListAsync(cancellationToken);
+        var page = await fetch(keys, sortText, cursor);
         string? next = null;
         if (page.Count > request.PageSize)
         {
@@ -64,8 +106,10 @@ public sealed class KeysetPager(IPageTokenProtector protector)
 
     /// <summary>A short digest of what the token is bound to; the token carries it, not the filters themselves.</summary>
     public static string Fingerprint(string binding, IEnumerable<SortKey> sort) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(
-            binding + "|" + string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field))))[..16]);
+        Fingerprint(binding, string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field)));
+
+    private static string Fingerprint(string binding, string sort) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(binding + "|" + sort))[..16]);
 
     /// <summary>Mints the token for the page after the given row; benchmarks use it to jump deep without walking.</summary>
     public string TokenAfter(string fingerprint, IReadOnlyList<string> formattedKeyValues) => WriteCursor(fingerprint, [.. formattedKeyValues]);
@@ -98,9 +142,8 @@ public sealed class KeysetPager(IPageTokenProtector protector)
         }
     }
 
-    private static IOrderedQueryable<TEntity> OrderBy<TEntity>(IQueryable<TEntity> query, List<(SortableFields<TEntity>.Field Field, bool Descending)> keys)
+    internal static Expression OrderBy<TEntity>(Expression rows, List<(SortableFields<TEntity>.Field Field, bool Descending)> keys)
     {
-        var ordered = (IOrderedQueryable<TEntity>)query;
         for (var i = 0; i < keys.Count; i++)
         {
             var (field, descending) = keys[i];
@@ -111,11 +154,10 @@ public sealed class KeysetPager(IPageTokenProtector protector)
                 (_, false) => nameof(Queryable.ThenBy),
                 (_, true) => nameof(Queryable.ThenByDescending),
             };
-            var call = Expression.Call(QueryableMethods.Get(method, typeof(TEntity), field.ValueType), ordered.Expression, Expression.Quote(field.Selector));
-            ordered = (IOrderedQueryable<TEntity>)ordered.Provider.CreateQuery<TEntity>(call);
+            rows = Expression.Call(QueryableMethods.Get(method, typeof(TEntity), field.ValueType), rows, Expression.Quote(field.Selector));
         }
 
-        return ordered;
+        return rows;
     }
 
     /// <summary>
@@ -123,23 +165,23 @@ public sealed class KeysetPager(IPageTokenProtector protector)
     /// The OR expansion handles mixed directions; the redundant leading bound is what lets PostgreSQL start the index
     /// scan at the cursor instead of filtering from the first row.
     /// </summary>
-    private static Expression<Func<TEntity, bool>> SeekPredicate<TEntity>(
-        List<(SortableFields<TEntity>.Field Field, bool Descending)> keys, object[] values)
+    internal static Expression<Func<TEntity, bool>> SeekPredicate<TEntity>(
+        List<(SortableFields<TEntity>.Field Field, bool Descending)> keys, Func<int, Type, Expression> value)
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
         Expression? predicate = null;
         for (var i = 0; i < keys.Count; i++)
         {
-            Expression term = Compare(Read(keys[i].Field, entity), values[i], keys[i].Field.ValueType, keys[i].Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+            Expression term = Compare(Read(keys[i].Field, entity), value(i, keys[i].Field.ValueType), keys[i].Field.ValueType, keys[i].Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
             for (var j = i - 1; j >= 0; j--)
             {
-                term = Expression.AndAlso(Compare(Read(keys[j].Field, entity), values[j], keys[j].Field.ValueType, ExpressionType.Equal), term);
+                term = Expression.AndAlso(Compare(Read(keys[j].Field, entity), value(j, keys[j].Field.ValueType), keys[j].Field.ValueType, ExpressionType.Equal), term);
             }
 
             predicate = predicate is null ? term : Expression.OrElse(predicate, term);
         }
 
-        var leadingBound = Compare(Read(keys[0].Field, entity), values[0], keys[0].Field.ValueType,
+        var leadingBound = Compare(Read(keys[0].Field, entity), value(0, keys[0].Field.ValueType), keys[0].Field.ValueType,
             keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
         return Expression.Lambda<Func<TEntity, bool>>(Expression.AndAlso(leadingBound, predicate!), entity);
     }
@@ -147,11 +189,12 @@ public sealed class KeysetPager(IPageTokenProtector protector)
     private static Expression Read<TEntity>(SortableFields<TEntity>.Field field, ParameterExpression entity) =>
         new ParameterSwap(field.Selector.Parameters[0], entity).Visit(field.Selector.Body);
 
-    private static BinaryExpression Compare(Expression left, object value, Type type, ExpressionType comparison)
+    /// <summary>A closure-like member access makes EF Core send the value as a parameter, not a literal.</summary>
+    private static UnaryExpression Parameter(object value, Type type) =>
+        Expression.Convert(Expression.Property(Expression.Constant(new Boxed(value)), nameof(Boxed.Value)), type);
+
+    private static BinaryExpression Compare(Expression left, Expression right, Type type, ExpressionType comparison)
     {
-        // A closure-like member access makes EF Core send the value as a parameter, not a literal.
-        Expression right = Expression.Property(Expression.Constant(new Boxed(value)), nameof(Boxed.Value));
-        right = Expression.Convert(right, type);
         if (type == typeof(string) || type == typeof(Guid))
         {
             // string.Compare / Guid.CompareTo translate to SQL comparison operators.

@@ -171,6 +171,33 @@ public sealed class ListProductsHandlerTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task Every_filter_and_the_longest_sort_page_through_exactly_the_matching_products_in_order()
+    {
+        // The largest query shape the list compiles: six filter values, six sort keys from the page token, the page
+        // size and soft delete lifted. Deleted products may share a sku, so the sku filter can match several.
+        ActAsTenant(_tenantId, Scopes.ProductsRead, Scopes.ProductsWrite);
+        var products = new List<Product>();
+        for (var i = 0; i < 12; i++)
+        {
+            products.Add(await Seed("DUP", price: 5m + (i % 4), name: i % 3 == 0 ? "Anvil" : "bolt", tags: i % 5 == 0 ? ["other"] : ["tools"],
+                createdAt: Now.AddMinutes(-i), deleted: i != 0));
+        }
+
+        await Seed("OTHER", price: 6m, tags: ["tools"], createdAt: Now.AddMinutes(-3));
+        var filter = new ProductFilter(Sku: "DUP", Tag: "tools", MinPrice: 6m, MaxPrice: 8m,
+            CreatedAfter: Now.AddMinutes(-11), CreatedBefore: Now.AddSeconds(1), IncludeDeleted: true);
+        const string Sort = "name,-price,sku,createdAt,-updatedAt";
+        var matching = products.Where(p => p.Tags.Contains("tools") && p.Price is >= 6m and <= 8m
+                                            && p.CreatedAt > Now.AddMinutes(-11) && p.CreatedAt < Now.AddSeconds(1)).ToList();
+
+        var pages = await Pages.WalkAsync(token => List(new ListRequest(2, token, Sort), filter));
+
+        Pages.AssertWellFormed(pages, 2, matching.Count);
+        Assert.That(matching, Has.Count.GreaterThan(4), "enough rows for several pages");
+        Assert.That(pages.SelectMany(p => p.Items).Select(p => p.Id), Is.EqualTo(await ExpectedOrder(matching, Sort)));
+    }
+
+    [Test]
     public async Task Default_sort_is_newest_first()
     {
         var products = await SeedCatalogue();
