@@ -224,7 +224,9 @@ load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come f
   # What one request costs besides time: CPU of the service, of PostgreSQL and of Redis, and database transactions.
   local pid db; [[ "$side" == api ]] && pid=$api_pid db=quoinapi_load || pid=$raw_pid db=quoinapi_raw
   cpu_and_xacts "$pid" "$db" >"$out/$name.$side.before"
+  [[ "$side" == api ]] && jit_counters >"$out/$name.api.jit.before"
   LOAD_RUN="$runs" timeout $((seconds + 30)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" >"$file"
+  [[ "$side" == api ]] && jit_counters >"$out/$name.api.jit.after"
   sleep 1 # the statistics collector's flush (PGSTAT_MIN_INTERVAL)
   cpu_and_xacts "$pid" "$db" >"$out/$name.$side.after"
   if [[ -n "$tracer" ]]; then wait "$tracer" || echo "warning: the profiler failed (exit $?), see $out/$name.api.*.log" >&2; fi
@@ -236,6 +238,12 @@ cpu_and_xacts() { # pid, database: CPU ticks of the service, of every postgres a
   for pid in $(pgrep -x redis-server); do redis=$((redis + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   echo "$ticks $pg $redis $(psql_on "$2" -At -c \
     "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")"
+}
+# Methods the API's JIT compiled so far and the seconds it spent: a measured run that still compiles many is not yet the
+# steady state (tiered compilation promotes hot methods in the background, and on two saturated cores it lags).
+jit_counters() {
+  curl -fsS "$api/metrics" 2>/dev/null | awk '/^dotnet_jit_compiled_methods_total/ {m = $NF} /^dotnet_jit_compilation_time_seconds_total/ {t = $NF}
+    END {print m + 0, t + 0}'
 }
 want() { [[ "$scenarios" == *",$1,"* ]]; }
 api_auth=(-H "X-Api-Key: $main_key")
@@ -341,6 +349,15 @@ for name in ("get", "list", "post-one", "post-spread", "post-single"):
             cells.append(f"{side} {cpu} ms, {x['per_request'][3]:.2f} xacts")
     if cells:
         print(f"  {name:<12} " + "; ".join(cells))
+jit = []
+for name in ("get", "list", "post-one", "post-spread"):
+    try:
+        before, after = ([float(x) for x in open(f"{out}/{name}.api.jit.{when}").read().split()] for when in ("before", "after"))
+        jit.append(f"{name} {after[0] - before[0]:,.0f} methods, {after[1] - before[1]:.2f} s")
+    except (OSError, ValueError, IndexError):
+        pass
+if jit:
+    print("API JIT during the measured runs (tiered compilation still promoting): " + "; ".join(jit))
 one, spread = result("post-one", "api"), result("post-spread", "api")
 if one and spread:
     print(f"\nAPI POST one tenant / 64 tenants: {100 * one['rps'] / spread['rps']:.0f} %")

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuoinApi.Application.Events;
 using QuoinApi.Domain.Common;
@@ -93,13 +94,31 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
             return;
         }
 
-        if (context.ChangeTracker.Entries<EventLogEntry>().Any(e => e.State == EntityState.Added) && context is QuoinDbContext enqueued)
+        // What this reads needs no change detection (an added row is Added from its Add; the events are in the
+        // aggregates' lists), and each Entries() call would otherwise scan every tracked entity once more before the
+        // save's own scan.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            Collect(context, tracker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static void Collect(DbContext context, ChangeTracker tracker)
+    {
+        if (tracker.Entries<EventLogEntry>().Any(e => e.State == EntityState.Added) && context is QuoinDbContext enqueued)
         {
             enqueued.OutboxWritten = true;
         }
 
         List<EventLogEntry>? entries = null;
-        foreach (var tracked in context.ChangeTracker.Entries<Entity>())
+        foreach (var tracked in tracker.Entries<Entity>())
         {
             var source = tracked.Entity;
             if (source.DomainEvents.Count == 0)
