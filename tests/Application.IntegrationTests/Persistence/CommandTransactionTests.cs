@@ -46,7 +46,7 @@ public sealed class CommandTransactionTests : IntegrationTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(recorder.WriteBatches, Is.EqualTo(1), "the key, its audit entry and its event in one batch");
+            Assert.That(recorder.WriteBatches, Is.EqualTo(1), "the key and its audit entry (and its event) in one batch");
             Assert.That(recorder.TransactionsStarted, Is.Zero, "no BEGIN: the batch is PostgreSQL's implicit transaction");
             Assert.That(recorder.TransactionsCommitted, Is.Zero, "no COMMIT round trip");
         });
@@ -78,7 +78,11 @@ public sealed class CommandTransactionTests : IntegrationTestBase
         var tenant = await CreateTenantAsync();
         var product = new CreateProductCommand("SKU-1", "Widget", null, 12.50m, "EUR", null);
         ResultAssert.Succeeded(await SendAsync(product, tenant));
+#if (IncludeEvents)
         const string Written = "SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM audit_log) * 1000 + (SELECT count(*) FROM events) * 1000000";
+#else
+        const string Written = "SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM audit_log) * 1000";
+#endif
         var before = await Database.ScalarAsync<long>(Written);
 
         // Same sku: the product insert fails inside the batch, which also holds the audit entry and the event.
