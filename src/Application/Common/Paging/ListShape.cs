@@ -13,10 +13,6 @@ public sealed class ListShape<TEntity, TFilter>
     private readonly List<ListFilter<TEntity, TFilter>> _filters = [];
     private readonly List<string> _liftedQueryFilters = [];
 
-    public IReadOnlyList<ListFilter<TEntity, TFilter>> Filters => _filters;
-
-    public IReadOnlyList<string> LiftedQueryFilters => _liftedQueryFilters;
-
     public ListShape<TEntity, TFilter> Where(bool used, ListFilter<TEntity, TFilter> filter)
     {
         if (used)
@@ -43,15 +39,8 @@ public sealed class ListShape<TEntity, TFilter>
     /// <summary>The filtered rows as an ordinary query on <paramref name="rows"/> (values sent as parameters), for what is not compiled.</summary>
     public IQueryable<TEntity> Apply(IQueryable<TEntity> rows, TFilter filter)
     {
-        var query = _liftedQueryFilters.Count == 0 ? rows : rows.IgnoreQueryFilters(_liftedQueryFilters);
         var values = Expression.Constant(filter, typeof(TFilter)); // a member of a constant: EF Core sends it as a parameter
-        foreach (var item in _filters)
-        {
-            var body = new Substitute(item.Predicate.Parameters[1], values).Visit(item.Predicate.Body)!;
-            query = query.Where(Expression.Lambda<Func<TEntity, bool>>(body, item.Predicate.Parameters[0]));
-        }
-
-        return query;
+        return rows.Provider.CreateQuery<TEntity>(ApplyTo(rows.Expression, member => Expression.MakeMemberAccess(values, member.Member)));
     }
 
     /// <summary>The filtered rows as an expression on <paramref name="rows"/>, each member of the filter values read through <paramref name="value"/>.</summary>
@@ -71,11 +60,6 @@ public sealed class ListShape<TEntity, TFilter>
         }
 
         return rows;
-    }
-
-    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private sealed class MemberSubstitute(ParameterExpression values, Func<MemberExpression, Expression> value) : ExpressionVisitor
