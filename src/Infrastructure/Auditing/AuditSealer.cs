@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using QuoinApi.Application.Common.Telemetry;
 using QuoinApi.Domain.Audit;
 using QuoinApi.Infrastructure.Persistence;
@@ -72,6 +73,8 @@ public sealed class AuditSealer(
 
     protected override async Task<int> ProcessBatchAsync(QuoinDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
+        // Read untracked and written back in one set-based statement: a batch is one plan in PostgreSQL and no change
+        // tracking here, not one UPDATE per entry (which PostgreSQL parsed and planned one by one).
         var due = await db.AuditEntries
             .FromSql($"""
                 SELECT * FROM audit_log
@@ -80,7 +83,7 @@ public sealed class AuditSealer(
                 LIMIT {options.Value.SealBatchSize}
                 """)
             .IgnoreQueryFilters()
-            .AsTracking()
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -88,14 +91,13 @@ public sealed class AuditSealer(
         }
 
         var chains = due.Select(e => AuditChainHead.ChainOf(e.TenantId)).Distinct().ToList();
-        var heads = await db.Set<AuditChainHead>().Where(h => chains.Contains(h.Chain)).ToDictionaryAsync(h => h.Chain, cancellationToken);
+        var heads = await db.Set<AuditChainHead>().AsNoTracking().Where(h => chains.Contains(h.Chain)).ToDictionaryAsync(h => h.Chain, cancellationToken);
         foreach (var entry in due)
         {
             var chain = AuditChainHead.ChainOf(entry.TenantId);
             if (!heads.TryGetValue(chain, out var head))
             {
                 head = new AuditChainHead(chain);
-                db.Add(head);
                 heads.Add(chain, head);
             }
 
@@ -103,7 +105,12 @@ public sealed class AuditSealer(
             head.Advance(entry.Sequence!.Value, entry.Hash!);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var sealedCount = await WriteAsync(db, transaction, due, chains.Select(c => heads[c]).ToList(), cancellationToken);
+        if (sealedCount != due.Count)
+        {
+            // Only a second sealer could have sealed one of these meanwhile, and the lock rules that out: refuse to commit.
+            throw new InvalidOperationException($"The audit sealer sealed {sealedCount} of the {due.Count} entries it read; its batch is rolled back.");
+        }
 
         var now = clock.GetUtcNow();
         foreach (var entry in due)
@@ -113,5 +120,38 @@ public sealed class AuditSealer(
 
         Sealed.Add(due.Count);
         return due.Count;
+    }
+
+    /// <summary>
+    /// Gives the entries their places and moves the chain heads, in one statement; returns how many entries it sealed
+    /// (an entry already sealed is left alone and not counted). PostgreSQL runs the heads' upsert whether or not the
+    /// final SELECT reads it.
+    /// </summary>
+    private static async Task<int> WriteAsync(
+        QuoinDbContext db, IDbContextTransaction transaction, List<AuditEntry> entries, List<AuditChainHead> heads, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            WITH sealed AS (
+                UPDATE audit_log a SET sequence = s.sequence, previous_hash = s.previous_hash, hash = s.hash
+                FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::bytea[]) AS s(id, sequence, previous_hash, hash)
+                WHERE a.id = s.id AND a.sequence IS NULL
+                RETURNING 1
+            ), moved AS (
+                INSERT INTO audit_chain_heads (chain, sequence, hash)
+                SELECT * FROM unnest($5::uuid[], $6::bigint[], $7::bytea[])
+                ON CONFLICT (chain) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+            )
+            SELECT count(*)::int FROM sealed
+            """;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand(Sql, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. entries.Select(e => e.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. entries.Select(e => e.Sequence!.Value)] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. entries.Select(e => e.PreviousHash!)] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. entries.Select(e => e.Hash!)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. heads.Select(h => h.Chain)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. heads.Select(h => h.Sequence)] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. heads.Select(h => h.Hash)] });
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
