@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuoinApi.Domain.Common;
 
@@ -32,9 +33,30 @@ internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveChangesIn
             return;
         }
 
+        // The save detects changes again after this (and picks up the stamps), so detect here only when there can be a
+        // change to find: a context that only added entities (a create) has none, and skips one scan of all of them.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (detect && tracker.Entries().Any(e => e.State is EntityState.Unchanged or EntityState.Modified))
+            {
+                tracker.DetectChanges();
+            }
+
+            Stamp(tracker, (context as QuoinDbContext)?.Principal?.ActorId ?? "system");
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private void Stamp(ChangeTracker tracker, string actor)
+    {
         var now = clock.GetUtcNow();
-        var actor = (context as QuoinDbContext)?.Principal?.ActorId ?? "system";
-        foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
+        foreach (var entry in tracker.Entries<IAuditable>())
         {
             switch (entry.State)
             {
