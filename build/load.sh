@@ -22,7 +22,9 @@
 #                             build/trace-top.py); profiling slows the API, so such a run's numbers are not results
 #      QUOIN_LOAD_PERF=1      also sample the API's CPU with Linux perf (cpu-clock, call graphs, JIT frames named through
 #                             DOTNET_PerfMapEnabled, W^X off so perf finds them): .local/load/<scenario>.api.perf.data, read with `perf report -i`.
-#                             Unlike thread-time samples, these are CPU time only (kernel time included)
+#                             Unlike thread-time samples, these are CPU time only (kernel time included). Also lists
+#                             the methods the JIT compiled during each measured API run, with their tier:
+#                             .local/load/<scenario>.api.jitted.txt
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$repo"
@@ -225,8 +227,12 @@ load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come f
   local pid db; [[ "$side" == api ]] && pid=$api_pid db=quoinapi_load || pid=$raw_pid db=quoinapi_raw
   cpu_and_xacts "$pid" "$db" >"$out/$name.$side.before"
   [[ "$side" == api ]] && jit_counters >"$out/$name.api.jit.before"
+  # With perf, the JIT's map of compiled methods grows in compile order: its lines added meanwhile are what was compiled.
+  [[ "$side" == api && "$perf_map" == 1 ]] && wc -l <"/tmp/perf-$api_pid.map" >"$out/$name.api.map.before"
   LOAD_RUN="$runs" timeout $((seconds + 30)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" >"$file"
   [[ "$side" == api ]] && jit_counters >"$out/$name.api.jit.after"
+  [[ "$side" == api && "$perf_map" == 1 ]] && sed -n "$(($(cat "$out/$name.api.map.before") + 1)),\$p" "/tmp/perf-$api_pid.map" \
+    | cut -d' ' -f3- >"$out/$name.api.jitted.txt"
   sleep 1 # the statistics collector's flush (PGSTAT_MIN_INTERVAL)
   cpu_and_xacts "$pid" "$db" >"$out/$name.$side.after"
   if [[ -n "$tracer" ]]; then wait "$tracer" || echo "warning: the profiler failed (exit $?), see $out/$name.api.*.log" >&2; fi
