@@ -45,10 +45,11 @@ public sealed class CompiledList<TEntity, TFilter, TDto>(SortableFields<TEntity>
         return await db.RunAsync(ReadAllAsync, (compiled.Query, arguments, take), cancellationToken);
     }
 
-    private static async Task<List<TDto>> ReadAllAsync(DbContext context, (Delegate Query, object?[] Arguments, int Take) call, CancellationToken cancellationToken)
+    private static async Task<List<TDto>> ReadAllAsync(
+        DbContext context, (Func<object?[], IAsyncEnumerable<TDto>> Query, object?[] Arguments, int Take) call, CancellationToken cancellationToken)
     {
         call.Arguments[0] = context;
-        var rows = (IAsyncEnumerable<TDto>)call.Query.DynamicInvoke(call.Arguments)!;
+        var rows = call.Query(call.Arguments);
         var page = new List<TDto>(call.Take);
         await foreach (var item in rows.WithCancellation(cancellationToken))
         {
@@ -58,8 +59,11 @@ public sealed class CompiledList<TEntity, TFilter, TDto>(SortableFields<TEntity>
         return page;
     }
 
-    /// <summary>A compiled query and, per parameter after the context, how to read its value from the request.</summary>
-    private sealed record Shape(Delegate Query, IReadOnlyList<Func<TFilter, object[], int, object?>> Values)
+    /// <summary>
+    /// A compiled query (called through a typed invoker built with it, not <c>DynamicInvoke</c>'s reflection) and, per
+    /// parameter after the context, how to read its value from the request.
+    /// </summary>
+    private sealed record Shape(Func<object?[], IAsyncEnumerable<TDto>> Query, IReadOnlyList<Func<TFilter, object[], int, object?>> Values)
     {
         public static Shape? Compile(
             TypeAdapterConfig mappings, ListShape<TEntity, TFilter> shape, List<(SortableFields<TEntity>.Field Field, bool Descending)> keys, bool afterCursor)
@@ -127,7 +131,14 @@ public sealed class CompiledList<TEntity, TFilter, TDto>(SortableFields<TEntity>
                              && m.GetParameters()[0].ParameterType.GetGenericArguments()[0].GetGenericArguments()[^1] is { IsGenericType: true } result
                              && result.GetGenericTypeDefinition() == typeof(IQueryable<>))
                 .MakeGenericMethod([.. parameters.Select(p => p.Type), typeof(TDto)]);
-            return new Shape((Delegate)compile.Invoke(null, [lambda])!, values);
+            var query = (Delegate)compile.Invoke(null, [lambda])!;
+
+            // arguments => query((DbContext)arguments[0], (T1)arguments[1], ...)
+            var arguments = Expression.Parameter(typeof(object?[]), "arguments");
+            var invoke = Expression.Invoke(Expression.Constant(query),
+                parameters.Select((p, i) => Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.Type)));
+            var invoker = Expression.Lambda<Func<object?[], IAsyncEnumerable<TDto>>>(invoke, arguments).Compile();
+            return new Shape(invoker, values);
         }
     }
 }
