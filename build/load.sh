@@ -5,9 +5,12 @@
 #   build/load.sh
 #
 # For each scenario and each side: wrk -t2 -c64, a 4 s warm-up (tiered JIT, pools), then 10 s measured with --latency.
+# The raw reference runs before and after the API (raw, API, raw), and the API is compared with the mean of its two
+# runs: the machine's speed drifts, and a drift between two runs shows in the raw side's two numbers instead of
+# silently in the ratio (the table flags a scenario whose raw runs differ by more than 15 %).
 # Prints one table (req/s, p50, p99 of both sides and the ratio API/raw), the API's RSS, and the non-2xx counts,
 # which must be 0: any non-2xx or socket error makes the script warn and exit 3.
-# Bounded (about 2.5 minutes of load after the build and the seeding); loopback only; stops both services on exit.
+# Bounded (about 3.5 minutes of load after the build and the seeding); loopback only; stops both services on exit.
 #
 # env: QUOIN_PG_PORT, QUOIN_REDIS_PORT        the local PostgreSQL and Redis (as build/provision.sh)
 #      QUOIN_LOAD_API_PORT, QUOIN_LOAD_RAW_PORT  HTTP ports of the two services (default: free ports)
@@ -265,14 +268,27 @@ if ((prewarm > 0)); then
       -s "$out/post.lua" "$base" >/dev/null
   done
 fi
-want get && load get raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products/$product"
-want get && load get api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products/$product"
-want list && load list raw -s "$out/get.lua" "${raw_auth[@]}" "$raw/products"
-want list && load list api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products?pageSize=20"
-want post-one && LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-one raw -s "$out/post.lua" "$raw/products"
-want post-one && LOAD_HEADER=X-Api-Key LOAD_VALUES="$main_key" load post-one api -s "$out/post.lua" "$api/api/v2/products"
-want post-spread && LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$spread_tenants" load post-spread raw -s "$out/post.lua" "$raw/products"
-want post-spread && LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/post.lua" "$api/api/v2/products"
+# Raw, API, raw again: the API's ratio is against the mean of the raw runs around it.
+for run in raw api raw-after; do
+  want get || break
+  if [[ "$run" == api ]]; then load get api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products/$product"
+  else load get "$run" -s "$out/get.lua" "${raw_auth[@]}" "$raw/products/$product"; fi
+done
+for run in raw api raw-after; do
+  want list || break
+  if [[ "$run" == api ]]; then load list api -s "$out/get.lua" "${api_auth[@]}" "$api/api/v2/products?pageSize=20"
+  else load list "$run" -s "$out/get.lua" "${raw_auth[@]}" "$raw/products"; fi
+done
+for run in raw api raw-after; do
+  want post-one || break
+  if [[ "$run" == api ]]; then LOAD_HEADER=X-Api-Key LOAD_VALUES="$main_key" load post-one api -s "$out/post.lua" "$api/api/v2/products"
+  else LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-one "$run" -s "$out/post.lua" "$raw/products"; fi
+done
+for run in raw api raw-after; do
+  want post-spread || break
+  if [[ "$run" == api ]]; then LOAD_HEADER=X-Api-Key LOAD_VALUES="$spread_keys" load post-spread api -s "$out/post.lua" "$api/api/v2/products"
+  else LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$spread_tenants" load post-spread "$run" -s "$out/post.lua" "$raw/products"; fi
+done
 want post-single && LOAD_HEADER=X-Tenant-Id LOAD_VALUES="$main_tenant" load post-single raw -s "$out/post.lua" "$raw/products/single"
 
 cut -d' ' -f1 /proc/loadavg >"$out/loadavg.end"
@@ -303,6 +319,16 @@ def result(name, side):
         r["per_request"] = None
     return r
 
+def raw_pair(name):
+    """The raw runs before and after the API's, and their mean (req/s, p50 and p99 averaged)."""
+    first, after = result(name, "raw"), result(name, "raw-after")
+    if first is None or after is None:
+        return first, None, first
+    mean = dict(first)
+    for key in ("rps", "p50_us", "p99_us"):
+        mean[key] = (first[key] + after[key]) / 2
+    return first, after, mean
+
 def rss(side):
     with open(f"{out}/{side}.rss") as f:
         values = dict(line.split(":", 1) for line in f)
@@ -316,19 +342,28 @@ rows = [
     ("POST, 64 tenants (raw: durable write)", "post-spread", "post-spread"),
     ("POST, one tenant vs raw single insert", "post-single", "post-one"),
 ]
-header = ["scenario", "raw req/s", "raw p50", "raw p99", "API req/s", "API p50", "API p99", "API/raw"]
-table, problems = [], []
+header = ["scenario", "raw req/s", "raw p50", "raw p99", "raw before → after", "API req/s", "API p50", "API p99", "API/raw"]
+table, problems, drifts = [], [], []
 for label, raw_name, api_name in rows:
-    r, a = result(raw_name, "raw"), result(api_name, "api")
+    first, after, r = raw_pair(raw_name)
+    a = result(api_name, "api")
     if f",{raw_name}," not in scenarios or f",{api_name}," not in scenarios:
         continue  # not among QUOIN_LOAD_SCENARIOS
     if r is None or a is None:
         problems.append(f"{label}: no result (see {out})")
         continue
-    table.append([label, f"{r['rps']:,.0f}", ms(r["p50_us"]), ms(r["p99_us"]),
+    if after is None:
+        bracket = "-"
+    else:
+        drift = after["rps"] / first["rps"] - 1
+        bracket = f"{first['rps']:,.0f} → {after['rps']:,.0f}"
+        if abs(drift) > 0.15:
+            bracket += " !"
+            drifts.append(f"{raw_name}: the raw side ran at {first['rps']:,.0f} and then {after['rps']:,.0f} req/s ({100 * drift:+.0f} %)")
+    table.append([label, f"{r['rps']:,.0f}", ms(r["p50_us"]), ms(r["p99_us"]), bracket,
                   f"{a['rps']:,.0f}", ms(a["p50_us"]), ms(a["p99_us"]), f"{100 * a['rps'] / r['rps']:.0f} %"])
 for name in ("get", "list", "post-one", "post-spread", "post-single"):
-    for side in ("raw", "api"):
+    for side in ("raw", "api", "raw-after"):
         x = result(name, side)
         if x and (x["status"] or x["socket"]):
             problems.append(f"{name} ({side}): {x['status']} non-2xx responses, {x['socket']} socket errors "
@@ -344,11 +379,14 @@ print(line(header))
 print("|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
 for row in table:
     print(line(row))
+print("raw req/s, p50 and p99: the mean of the raw runs before and after the API's (the raw single insert: one run)")
+for d in drifts:
+    print(f"! the machine's speed changed during the scenario, read its ratio with care: {d}")
 tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
 print("\nper request: CPU ms of the service / PostgreSQL / Redis (all their processes), database transactions:")
 for name in ("get", "list", "post-one", "post-spread", "post-single"):
     cells = []
-    for side in ("raw", "api"):
+    for side in ("raw", "raw-after", "api"):
         x = result(name, side)
         if x and x["per_request"]:
             cpu = " / ".join(f"{v * tick_ms:.2f}" for v in x["per_request"][:3])
