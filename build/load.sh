@@ -243,7 +243,9 @@ load() { # name, side, wrk arguments... (the LOAD_* variables of post.lua come f
 cpu_and_xacts() { # pid, database: CPU ticks of the service, of every postgres and redis-server process; transactions
   local ticks pg=0 redis=0 pid
   ticks="$(awk '{print $14 + $15}' "/proc/$1/stat")"
-  for pid in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  # Fields 16-17 (children's CPU) of the postmaster hold what exited backends used: without them a backend that ends
+  # during the run takes its CPU with it, and the run's PostgreSQL CPU can even come out negative.
+  for pid in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   for pid in $(pgrep -x redis-server); do redis=$((redis + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
   echo "$ticks $pg $redis $(psql_on "$2" -At -c \
     "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")"
