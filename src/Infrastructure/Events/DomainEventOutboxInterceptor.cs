@@ -1,12 +1,12 @@
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuoinApi.Application.Events;
 using QuoinApi.Domain.Common;
 using QuoinApi.Domain.Events;
 using QuoinApi.Infrastructure.Persistence;
+using QuoinApi.Infrastructure.Persistence.Interceptors;
 
 namespace QuoinApi.Infrastructure.Events;
 
@@ -94,24 +94,10 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
             return;
         }
 
-        // What this reads needs no change detection (an added row is Added from its Add; the events are in the
-        // aggregates' lists), and each Entries() call would otherwise scan every tracked entity once more before the
-        // save's own scan.
+        // What this reads needs no change detection: an added row is Added from its Add, the events are in the
+        // aggregates' lists.
         var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            Collect(context, tracker);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
-
-    private static void Collect(DbContext context, ChangeTracker tracker)
-    {
+        using var pause = new ChangeDetectionPause(tracker);
         if (tracker.Entries<EventLogEntry>().Any(e => e.State == EntityState.Added) && context is QuoinDbContext enqueued)
         {
             enqueued.OutboxWritten = true;

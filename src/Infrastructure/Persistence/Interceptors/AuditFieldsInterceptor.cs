@@ -36,21 +36,13 @@ internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveChangesIn
         // The save detects changes again after this (and picks up the stamps), so detect here only when there can be a
         // change to find: a context that only added entities (a create) has none, and skips one scan of all of them.
         var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using var pause = new ChangeDetectionPause(tracker);
+        if (pause.WasEnabled && tracker.Entries().Any(e => e.State is EntityState.Unchanged or EntityState.Modified))
         {
-            if (detect && tracker.Entries().Any(e => e.State is EntityState.Unchanged or EntityState.Modified))
-            {
-                tracker.DetectChanges();
-            }
+            tracker.DetectChanges();
+        }
 
-            Stamp(tracker, (context as QuoinDbContext)?.Principal?.ActorId ?? "system");
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
+        Stamp(tracker, (context as QuoinDbContext)?.Principal?.ActorId ?? "system");
     }
 
     private void Stamp(ChangeTracker tracker, string actor)
