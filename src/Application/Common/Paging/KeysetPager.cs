@@ -81,7 +81,7 @@ public sealed class KeysetPager(IPageTokenProtector protector)
 
         var keys = sort.Select(k => (Field: fields[k.Field], k.Descending)).ToList();
         keys.Add((fields.Id, keys[^1].Descending));
-        var sortText = string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field));
+        var sortText = SortText(sort);
         var fingerprint = Fingerprint(binding, sortText);
 
         long? total = request.IncludeTotalCount ? await counted().LongCountAsync(cancellationToken) : null;
@@ -105,8 +105,10 @@ public sealed class KeysetPager(IPageTokenProtector protector)
     }
 
     /// <summary>A short digest of what the token is bound to; the token carries it, not the filters themselves.</summary>
-    public static string Fingerprint(string binding, IEnumerable<SortKey> sort) =>
-        Fingerprint(binding, string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field)));
+    public static string Fingerprint(string binding, IEnumerable<SortKey> sort) => Fingerprint(binding, SortText(sort));
+
+    /// <summary>The sort as the token binds it, and the key of its compiled page query: <c>name,-createdAt</c>.</summary>
+    private static string SortText(IEnumerable<SortKey> sort) => string.Join(',', sort.Select(k => (k.Descending ? "-" : "") + k.Field));
 
     private static string Fingerprint(string binding, string sort) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(binding + "|" + sort))[..16]);
