@@ -200,6 +200,7 @@ public static class DependencyInjection
 
         // Pooled contexts (ADR 0005): options, model and internal services are built once, not per request.
         services.AddSingleton<AuditFieldsInterceptor>();
+        services.AddSingleton<AppendedRowsInterceptor>();
 #if (IncludeEvents)
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DomainEventOutboxInterceptor>();
@@ -209,10 +210,11 @@ public static class DependencyInjection
             ConfigureNpgsql(options, provider, provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary));
 
 #if (IncludeEvents)
-            // In this order: the outbox reads the audit fields the first one stamps.
-            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>(), provider.GetRequiredService<DomainEventOutboxInterceptor>());
+            // In this order: the outbox reads the audit fields the first one stamps, and appends rows the last one places.
+            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>(), provider.GetRequiredService<DomainEventOutboxInterceptor>(),
+                provider.GetRequiredService<AppendedRowsInterceptor>());
 #else
-            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<AuditFieldsInterceptor>(), provider.GetRequiredService<AppendedRowsInterceptor>());
 #endif
         });
         services.AddPooledDbContextFactory<ReadDbContext>((provider, options) =>

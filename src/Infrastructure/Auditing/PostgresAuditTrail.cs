@@ -6,15 +6,16 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Auditing;
 
 /// <summary>
-/// Records entries in the caller's transaction with no lock and no read: the entry is one more insert in the batch
-/// the unit of work saves at commit. The <see cref="AuditSealer"/> places it in its chain once it has committed.
+/// Records entries in the caller's transaction with no lock and no read: the entry is one more insert, untracked, in the
+/// batch the unit of work saves at commit (<see cref="AppendedRows"/>). The <see cref="AuditSealer"/> places it in its
+/// chain once it has committed.
 /// </summary>
 internal sealed class PostgresAuditTrail(
     QuoinDbContext db, AfterCommit afterCommit, AuditSealer sealer, IServiceScopeFactory scopes, TimeProvider clock) : IAuditTrail
 {
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(AuditEntry.Record(record, clock.GetUtcNow()));
+        db.AppendedRows.Add(AuditEntry.Record(record, clock.GetUtcNow()));
         afterCommit.Add(sealer.WakeAfterCommit);
         return Task.CompletedTask;
     }
@@ -25,7 +26,7 @@ internal sealed class PostgresAuditTrail(
         var transactions = scope.ServiceProvider.GetRequiredService<ITransactionManager>();
         await using (var transaction = await transactions.BeginAsync(cancellationToken))
         {
-            scope.ServiceProvider.GetRequiredService<QuoinDbContext>().AuditEntries.Add(AuditEntry.Record(record, clock.GetUtcNow()));
+            scope.ServiceProvider.GetRequiredService<QuoinDbContext>().AppendedRows.Add(AuditEntry.Record(record, clock.GetUtcNow()));
             await transaction.CommitAsync(cancellationToken);
         }
 

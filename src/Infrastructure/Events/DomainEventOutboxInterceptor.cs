@@ -12,7 +12,7 @@ namespace QuoinApi.Infrastructure.Events;
 
 /// <summary>
 /// Turns the domain events of tracked aggregates into outbox rows just before a save, so they are inserted in the
-/// same batch as the change that raised them, in its transaction. Each event is taken once: the aggregate's list is
+/// same batch as the change that raised them, in its transaction (untracked, as <see cref="AppendedRows"/>). Each event is taken once: the aggregate's list is
 /// cleared as it is read, so a command that saves twice writes each event once, and the events raised after a
 /// handler's own save leave with the save at commit. Registered after <c>AuditFieldsInterceptor</c>, so the data
 /// carries the stamped timestamps. After the commit of a transaction that wrote events, it wakes the relay on this
@@ -89,21 +89,14 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
 
     private static void Collect(DbContext? context)
     {
-        if (context is null)
+        if (context is not QuoinDbContext db)
         {
             return;
         }
 
-        // What this reads needs no change detection: an added row is Added from its Add, the events are in the
-        // aggregates' lists.
-        var tracker = context.ChangeTracker;
+        // What this reads needs no change detection: the events are in the aggregates' lists.
+        var tracker = db.ChangeTracker;
         using var pause = new ChangeDetectionPause(tracker);
-        if (tracker.Entries<EventLogEntry>().Any(e => e.State == EntityState.Added) && context is QuoinDbContext enqueued)
-        {
-            enqueued.OutboxWritten = true;
-        }
-
-        List<EventLogEntry>? entries = null;
         foreach (var tracked in tracker.Entries<Entity>())
         {
             var source = tracked.Entity;
@@ -116,8 +109,7 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
             {
                 if (PublicEvents.Describe(source, domainEvent) is { } described)
                 {
-                    entries ??= [];
-                    entries.Add(EventLogEntry.Record(described.TenantId, described.Type, described.OccurredAt,
+                    db.AppendedRows.Add(EventLogEntry.Record(described.TenantId, described.Type, described.OccurredAt,
                         JsonSerializer.Serialize(described.Data, described.Data.GetType(), EventJson.Options)));
                 }
             }
@@ -125,12 +117,13 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
             source.ClearDomainEvents();
         }
 
-        if (entries is not null)
+        // Rows enqueued by the handler (IEventOutbox) or just now, written by this save (appended or tracked, ADR 0017).
+        foreach (var row in db.AppendedRows.Pending)
         {
-            context.AddRange(entries);
-            if (context is QuoinDbContext db)
+            if (row is EventLogEntry)
             {
                 db.OutboxWritten = true;
+                break;
             }
         }
     }

@@ -7,15 +7,15 @@ using QuoinApi.Infrastructure.Persistence;
 namespace QuoinApi.Infrastructure.Events;
 
 /// <summary>
-/// Adds the event to the command's unit of work: it is inserted with the command's next save (at the latest the one at
-/// commit), in the same batch, so the outbox costs no round trip of its own.
+/// Adds the event to the command's unit of work: it is inserted, untracked, with the command's next save (at the latest
+/// the one at commit), in the same batch, so the outbox costs no round trip of its own (<see cref="AppendedRows"/>).
 /// </summary>
 internal sealed class EventOutbox(QuoinDbContext db) : IEventOutbox
 {
     public Guid Enqueue<TData>(Guid tenantId, string type, TData data, DateTimeOffset occurredAt, Guid? targetSubscriptionId = null)
     {
         var entry = EventLogEntry.Record(tenantId, type, occurredAt, JsonSerializer.Serialize(data, EventJson.Options), targetSubscriptionId);
-        db.EventLog.Add(entry);
+        db.AppendedRows.Add(entry);
         return entry.Id;
     }
 }

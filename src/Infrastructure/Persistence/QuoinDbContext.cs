@@ -69,6 +69,24 @@ public class QuoinDbContext : DbContext
     /// <summary>Read by the tenant query filter on every query; EF Core parameterises it per context instance.</summary>
     internal Guid? CurrentTenantId => Principal?.TenantId;
 
+    /// <summary>Insert-only rows (audit entries, outbox events) that ride the next save's batch untracked (ADR 0017).</summary>
+    internal AppendedRows AppendedRows { get; } = new();
+
+    /// <summary>A lease that ends unsaved drops its appended rows with its tracked changes (pooled contexts live on).</summary>
+    public override void Dispose()
+    {
+        AppendedRows.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        AppendedRows.Clear();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QuoinDbContext).Assembly);

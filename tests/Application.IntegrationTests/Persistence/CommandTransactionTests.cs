@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QuoinApi.Application.ApiKeys.CreateApiKey;
 using QuoinApi.Application.ApiKeys.RotateApiKey;
 using QuoinApi.Application.Common.Abstractions;
+using QuoinApi.Application.IntegrationTests.Support;
 #if (IncludeProducts)
 using QuoinApi.Application.Products.CreateProduct;
 #endif
@@ -138,86 +139,5 @@ public sealed class CommandTransactionTests : IntegrationTestBase
             Assert.That(recorder.TransactionsCommitted, Is.EqualTo(1));
             Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'test.bulk'"), Is.EqualTo(entries));
         });
-    }
-
-    /// <summary>
-    /// While alive, counts the transactions EF Core starts and commits (its diagnostic events) and the write batches
-    /// Npgsql sends (its trace activities: one per round trip). Integration tests run one at a time, and no host runs
-    /// background workers here, so what it sees is the test's own work.
-    /// </summary>
-    private sealed class EfCoreEvents : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly IDisposable _listeners;
-        private readonly ActivityListener _npgsql;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _started, _committed, _writeBatches;
-
-        public EfCoreEvents()
-        {
-            _listeners = DiagnosticListener.AllListeners.Subscribe(this);
-            _npgsql = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = activity =>
-                {
-                    if (activity.GetTagItem("db.query.text") is string sql
-                        && (sql.StartsWith("INSERT", StringComparison.Ordinal) || sql.StartsWith("UPDATE", StringComparison.Ordinal)
-                            || sql.StartsWith("DELETE", StringComparison.Ordinal)))
-                    {
-                        Interlocked.Increment(ref _writeBatches);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(_npgsql);
-        }
-
-        public int TransactionsStarted => Volatile.Read(ref _started);
-
-        public int TransactionsCommitted => Volatile.Read(ref _committed);
-
-        /// <summary>Round trips that wrote (a batch's text starts with its first statement).</summary>
-        public int WriteBatches => Volatile.Read(ref _writeBatches);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(listener.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.TransactionStarted.Name)
-            {
-                Interlocked.Increment(ref _started);
-            }
-            else if (value.Key == RelationalEventId.TransactionCommitted.Name)
-            {
-                Interlocked.Increment(ref _committed);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _listeners.Dispose();
-            _npgsql.Dispose();
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
     }
 }
