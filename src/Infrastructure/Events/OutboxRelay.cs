@@ -12,7 +12,8 @@ namespace QuoinApi.Infrastructure.Events;
 /// <summary>
 /// Publishes outbox rows in commit order, each once, whatever the number of instances (ADR 0040): one statement per
 /// batch gives the committed rows their event-log positions, creates a delivery for every matching webhook
-/// subscription and notifies every instance, and it commits with them. Killed before that commit, the relay leaves the
+/// subscription and notifies every instance (the live streams of the publication, the delivery workers only when there
+/// are deliveries), and it commits with them. Killed before that commit, the relay leaves the
 /// rows unpublished and the next pass (here or on another instance) publishes them.
 /// </summary>
 public sealed class OutboxRelay(
@@ -60,7 +61,8 @@ public sealed class OutboxRelay(
         SELECT (SELECT count(*) FROM published),
                (SELECT count(*) FROM deliveries),
                (SELECT min(occurred_at) FROM published),
-               (SELECT count(*) FROM (SELECT pg_notify('{NotificationChannels.Events}', head.position::text) FROM head WHERE head.position IS NOT NULL) notified)
+               (SELECT count(*) FROM (SELECT pg_notify('{NotificationChannels.Events}', head.position::text) FROM head WHERE head.position IS NOT NULL) notified),
+               (SELECT count(*) FROM (SELECT pg_notify('{NotificationChannels.Deliveries}', '') WHERE EXISTS (SELECT FROM deliveries)) woken)
         """;
 
     protected override string LockName => "quoinapi:outbox-relay";

@@ -8,8 +8,8 @@ namespace QuoinApi.Infrastructure.Events;
 
 /// <summary>
 /// Holds one connection that <c>LISTEN</c>s on the instances' channels and wakes what each notification concerns:
-/// the relay (another instance's relay found the lock busy), the delivery worker and the live streams (events were
-/// published). After every (re)connection it wakes them all, since notifications sent while it was away are lost;
+/// the relay (another instance's relay found the lock busy), the live streams (events were published) and the delivery
+/// worker (webhook deliveries were created). After every (re)connection it wakes them all, since notifications sent while it was away are lost;
 /// their polling covers the gap meanwhile.
 /// </summary>
 internal sealed partial class PostgresNotificationListener(
@@ -69,7 +69,8 @@ internal sealed partial class PostgresNotificationListener(
         try
         {
             // Quoted: a generated solution's channels carry its kebab-case name (acme-orders_outbox), no bare identifier.
-            await using (var listen = new NpgsqlCommand($"LISTEN \"{NotificationChannels.Outbox}\"; LISTEN \"{NotificationChannels.Events}\"", connection))
+            await using (var listen = new NpgsqlCommand($"LISTEN \"{NotificationChannels.Outbox}\"; LISTEN \"{NotificationChannels.Events}\"; LISTEN \"{NotificationChannels.Deliveries}\"",
+                connection))
             {
                 await listen.ExecuteNonQueryAsync(stoppingToken);
             }
@@ -106,8 +107,11 @@ internal sealed partial class PostgresNotificationListener(
         }
         else if (channel == NotificationChannels.Events)
         {
-            deliveries.Wake();
             streams.Published();
+        }
+        else if (channel == NotificationChannels.Deliveries)
+        {
+            deliveries.Wake();
         }
     }
 

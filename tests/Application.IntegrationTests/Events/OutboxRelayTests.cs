@@ -54,6 +54,36 @@ public sealed class OutboxRelayTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task A_publication_wakes_the_delivery_workers_only_when_it_created_deliveries()
+    {
+        var tenant = await CreateTenantAsync();
+        await PublishEventsAsync(); // the owner key's event
+        await using var listener = await Database.DataSource.OpenConnectionAsync();
+        var heard = new List<string>();
+        listener.Notification += (_, notification) => heard.Add(notification.Channel);
+        await using (var listen = new Npgsql.NpgsqlCommand("LISTEN \"quoinapi_events\"; LISTEN \"quoinapi_deliveries\"", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        ResultAssert.Succeeded(await SendAsync(Key("NOBODY-ASKED"), tenant));
+        await PublishEventsAsync();
+        await DrainAsync(listener);
+        var withoutSubscription = heard.ToArray();
+        heard.Clear();
+        ResultAssert.Succeeded(await SendAsync(new CreateWebhookCommand("https://1.1.1.1/a", ["api_key.created"], null), tenant));
+        ResultAssert.Succeeded(await SendAsync(Key("ASKED-FOR"), tenant));
+        await PublishEventsAsync();
+        await DrainAsync(listener);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withoutSubscription, Is.EqualTo(new[] { "quoinapi_events" }), "the streams, not the delivery workers");
+            Assert.That(heard, Is.EquivalentTo(new[] { "quoinapi_events", "quoinapi_deliveries" }));
+        });
+    }
+
+    [Test]
     public async Task Events_committed_by_a_process_killed_before_publishing_are_published_after_the_restart()
     {
         var tenant = await CreateTenantAsync();
@@ -143,5 +173,13 @@ public sealed class OutboxRelayTests : IntegrationTestBase
         services.AddScoped<TestPrincipal>();
         services.AddScoped<Common.Abstractions.ICurrentPrincipal>(provider => provider.GetRequiredService<TestPrincipal>());
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>Reads the notifications that have arrived (a committed NOTIFY is delivered before the next round trip answers).</summary>
+    private static async Task DrainAsync(Npgsql.NpgsqlConnection listener)
+    {
+        while (await listener.WaitAsync(TimeSpan.FromMilliseconds(200)))
+        {
+        }
     }
 }

@@ -23,8 +23,8 @@ internal sealed class EventLogEntryConfiguration : IEntityTypeConfiguration<Even
         // The retention purge deletes the oldest published events first.
         builder.HasIndex(e => e.PublishedAt).HasFilter("published_at IS NOT NULL");
 
-        // Not in the model (ADR 0040): tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(), the partial index of unpublished
-        // rows on (tx_id, id), and the trigger that notifies the relay at commit. Only the relay's SQL reads them.
+        // Not in the model (ADR 0040): tx_id xid8 NOT NULL DEFAULT pg_current_xact_id() and the partial index of unpublished
+        // rows on (tx_id, id). Only the relay's SQL reads them.
         builder.Ignore(e => e.DomainEvents);
     }
 }
