@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -38,7 +39,7 @@ namespace QuoinApi.Infrastructure.Auditing;
 /// </remarks>
 #endif
 public sealed class AuditSealer(
-    IDbContextFactory<QuoinDbContext> contexts,
+    [FromKeyedServices(DataSourceKeys.Workers)] IDbContextFactory<QuoinDbContext> contexts,
     IOptions<AuditOptions> options,
     DatabaseReadiness readiness,
     TimeProvider clock,

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,7 +18,7 @@ namespace QuoinApi.Infrastructure.Events;
 /// rows unpublished and the next pass (here or on another instance) publishes them.
 /// </summary>
 public sealed class OutboxRelay(
-    IDbContextFactory<QuoinDbContext> contexts,
+    [FromKeyedServices(DataSourceKeys.Workers)] IDbContextFactory<QuoinDbContext> contexts,
     IOptions<EventsOptions> options,
     OutboxSignal signal,
     DatabaseReadiness readiness,

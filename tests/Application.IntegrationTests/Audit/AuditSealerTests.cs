@@ -142,6 +142,38 @@ public sealed class AuditSealerTests : IntegrationTestBase
     }
 
     [Test]
+    public async Task The_sealer_keeps_sealing_while_requests_hold_every_connection_of_their_pool()
+    {
+        var tenant = await CreateTenantAsync();
+        ResultAssert.Succeeded(await SendAsync(Key("BUSY-1"), tenant));
+        var requests = IntegrationTestSetup.Services.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKeys.Primary);
+        var poolSize = new NpgsqlConnectionStringBuilder(requests.ConnectionString).MaxPoolSize;
+        var held = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < poolSize; i++)
+            {
+                held.Add(await requests.OpenConnectionAsync());
+            }
+
+            // The workers' pool is their own (ADR 0005): on the request pool this would wait for a connection and time out.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var sealedCount = await IntegrationTestSetup.Services.GetRequiredService<AuditSealer>().SealCommittedAsync(timeout.Token);
+
+            Assert.That(sealedCount, Is.GreaterThanOrEqualTo(1));
+        }
+        finally
+        {
+            foreach (var connection in held)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        Assert.That((await VerifyAsync(tenant)).Pending, Is.Zero);
+    }
+
+    [Test]
     public async Task Two_sealers_at_once_still_make_one_chain_with_each_entry_sealed_once()
     {
         var tenant = await CreateTenantAsync();
