@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Api.Infrastructure;
 
@@ -12,7 +13,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var presented = context.Request.Headers[HeaderName].ToString();
-        var requestId = IsSafe(presented) ? presented : Guid.CreateVersion7().ToString("N");
+        var requestId = IsSafe(presented) ? presented : UuidV7.Create().ToString("N");
         context.Items[ItemKey] = requestId;
         context.RequestServices.GetRequiredService<QuoinApi.Application.Common.Abstractions.RequestContext>().RequestId = requestId;
         context.Response.Headers[HeaderName] = requestId;

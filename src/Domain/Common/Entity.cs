@@ -5,7 +5,7 @@ public abstract class Entity
 {
     private readonly List<IDomainEvent> _domainEvents = [];
 
-    protected Entity() => Id = Guid.CreateVersion7();
+    protected Entity() => Id = UuidV7.Create();
 
     public Guid Id { get; private set; }
 

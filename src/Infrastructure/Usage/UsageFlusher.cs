@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using QuoinApi.Domain.Common;
 using QuoinApi.Infrastructure.Caching;
 using QuoinApi.Infrastructure.Persistence;
 using QuoinApi.Infrastructure.RateLimiting;
@@ -136,7 +137,7 @@ public sealed class UsageFlusher(
         }
 
         var db = connection.GetDatabase();
-        var batchKey = "quoin:usage:batch:" + Guid.CreateVersion7().ToString("N");
+        var batchKey = "quoin:usage:batch:" + UuidV7.Create().ToString("N");
         var batches = (RedisValue[]?)await db.ScriptEvaluateAsync(ClaimScript, [PendingKey, BatchesKey, batchKey]) ?? [];
         foreach (var batch in batches)
         {

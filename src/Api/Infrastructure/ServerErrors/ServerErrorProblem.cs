@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Api.Infrastructure.ServerErrors;
 
@@ -36,7 +37,7 @@ internal sealed class ServerErrorProblem(int status, string? path, bool isHead)
             return null;
         }
 
-        var requestId = Guid.CreateVersion7().ToString("N");
+        var requestId = UuidV7.Create().ToString("N");
         var body = isHead ? [] : Body(requestId);
         var output = new StringBuilder(lines[0]).Append("\r\n");
         foreach (var header in headers)
