@@ -12,27 +12,14 @@ namespace QuoinApi.Infrastructure.Events;
 
 /// <summary>
 /// Turns the domain events of tracked aggregates into outbox rows just before a save, so they are inserted in the
-/// same batch as the change that raised them, in its transaction (untracked, as <see cref="AppendedRows"/>). Each event is taken once: the aggregate's list is
-/// cleared as it is read, so a command that saves twice writes each event once, and the events raised after a
+/// same batch as the change that raised them, in its transaction (untracked, as <see cref="AppendedRows"/>). Each event
+/// is taken once: the aggregate's list is cleared as it is read, so a command that saves twice writes each event once, and the events raised after a
 /// handler's own save leave with the save at commit. Registered after <c>AuditFieldsInterceptor</c>, so the data
 /// carries the stamped timestamps. After the commit of a transaction that wrote events, it wakes the relay on this
 /// instance (never before: a rolled-back transaction publishes nothing).
 /// </summary>
-internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveHooksInterceptor, IDbTransactionInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Committed(eventData.Context);
@@ -48,18 +35,6 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        SavedOutsideTransaction(eventData.Context);
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        SavedOutsideTransaction(eventData.Context);
-        return base.SavedChanges(eventData, result);
-    }
 
     private void Committed(DbContext? context)
     {
@@ -79,7 +54,7 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
     }
 
     /// <summary>A save with no transaction of the caller's committed on its own (EF Core's own transaction).</summary>
-    private void SavedOutsideTransaction(DbContext? context)
+    protected override void AfterSave(DbContext? context)
     {
         if (context is not null && context.Database.CurrentTransaction is null)
         {
@@ -87,7 +62,8 @@ internal sealed class DomainEventOutboxInterceptor(OutboxSignal signal) : SaveCh
         }
     }
 
-    private static void Collect(DbContext? context)
+    /// <summary>Turns the tracked aggregates' domain events into outbox rows appended to this save.</summary>
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not QuoinDbContext db)
         {

@@ -9,8 +9,8 @@ namespace QuoinApi.Infrastructure.Events;
 /// <summary>
 /// Holds one connection that <c>LISTEN</c>s on the instances' channels and wakes what each notification concerns:
 /// the relay (another instance's relay found the lock busy), the live streams (events were published) and the delivery
-/// worker (webhook deliveries were created). After every (re)connection it wakes them all, since notifications sent while it was away are lost;
-/// their polling covers the gap meanwhile.
+/// worker (webhook deliveries were created). After every (re)connection it wakes them all, since notifications sent
+/// while it was away are lost; their polling covers the gap meanwhile.
 /// </summary>
 internal sealed partial class PostgresNotificationListener(
     NpgsqlDataSource dataSource,

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace QuoinApi.Infrastructure.Persistence.Interceptors;
 
@@ -9,7 +8,7 @@ namespace QuoinApi.Infrastructure.Persistence.Interceptors;
 /// so it sees them all, and after <see cref="AuditFieldsInterceptor"/>, whose change detection makes the entries' states
 /// the ones the save will use.
 /// </summary>
-internal sealed class AppendedRowsInterceptor : SaveChangesInterceptor
+internal sealed class AppendedRowsInterceptor : SaveHooksInterceptor
 {
     /// <summary>
     /// Tracked entities plus appended rows above which the rows are tracked instead: far below a batch's limits (1,000
@@ -17,32 +16,8 @@ internal sealed class AppendedRowsInterceptor : SaveChangesInterceptor
     /// </summary>
     internal const int MaxRowsForAppending = 100;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Prepare(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Prepare(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return base.SavedChanges(eventData, result);
-    }
-
-    private static void Prepare(DbContext? context)
+    /// <summary>Decides whether the pending rows ride the save's batch or become tracked inserts.</summary>
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not QuoinDbContext { AppendedRows: { Pending.Count: > 0 } rows } db)
         {
@@ -70,7 +45,8 @@ internal sealed class AppendedRowsInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static void Saved(DbContext? context)
+    /// <summary>Checks that a batch carried the pending rows, and drops them.</summary>
+    protected override void AfterSave(DbContext? context)
     {
         if (context is not QuoinDbContext { AppendedRows: { Pending.Count: > 0 } rows })
         {

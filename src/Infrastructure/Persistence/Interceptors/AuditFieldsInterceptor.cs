@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using QuoinApi.Domain.Common;
 
 namespace QuoinApi.Infrastructure.Persistence.Interceptors;
@@ -11,22 +10,9 @@ namespace QuoinApi.Infrastructure.Persistence.Interceptors;
 /// left unset is stamped from the clock, as a net. One instance serves every pooled context, so the caller is read
 /// from the context being saved.
 /// </summary>
-internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditFieldsInterceptor(TimeProvider clock) : SaveHooksInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    private void Stamp(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is null)
         {
